@@ -1,0 +1,162 @@
+"""Reference cases: inputs drawn from fixed seeds, expected outputs frozen from the solutions.
+
+A test module declares its cases next to the tests that use them::
+
+    cases = Cases(__file__)                      # tests/week1/fixtures/numpy_basics.h5
+
+    @cases.define("sigmoid")
+    def _(rng):
+        return {"matrix": {"x": rng.standard_normal((3, 4))}, "large": {"x": np.array([-800.0, 800.0])}}
+
+    @pytest.mark.exercise("sigmoid", points=1)
+    @cases.parametrize("sigmoid")
+    def test_sigmoid_matches_reference(case):
+        checks.assert_close(case.run(nb), case.expected, "sigmoid(x)")
+
+``python -m grader fixtures`` runs every definition against the reference solution (imported in the
+trusted process, never in a worker) and writes the inputs and results to HDF5; grading only reads the
+file. ``python -m grader fixtures --check`` (and a test) fails when the files are out of date.
+``call(module, **inputs)`` in ``define`` replaces the default ``getattr(module, name)(**inputs)``
+when a case needs several steps (build an object, fit it, read an attribute): the same function then
+runs on the solution module when freezing and on the submission's proxy when grading.
+"""
+import copy
+import json
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from . import codec
+
+FIXTURE_DIR = "fixtures"
+
+
+class Case:
+    def __init__(self, name, id, inputs, expected, call):
+        self.name, self.id, self._inputs, self.expected, self._call = name, id, inputs, expected, call
+
+    @property
+    def inputs(self):
+        """A fresh copy of the inputs (a test may modify it)."""
+        return copy.deepcopy(self._inputs)
+
+    def run(self, module):
+        """Run this case on ``module``: the submission's proxy when grading, the solution when freezing."""
+        if self._call is not None:
+            return self._call(module, **self.inputs)
+        return getattr(module, self.name)(**self.inputs)
+
+    def __repr__(self):
+        return f"<case {self.name}[{self.id}]>"
+
+
+class _MissingCase(Case):
+    def __init__(self, name, file):
+        super().__init__(name, "missing-fixture", {}, None, None)
+        self.file = file
+
+    def run(self, module):
+        raise RuntimeError(f"no reference cases for {self.name!r} in {self.file}; "
+                           "an instructor must run `python -m grader fixtures`")
+
+
+class Cases:
+    """The reference cases of one test module, stored in ``fixtures/<module>.h5`` beside it."""
+
+    def __init__(self, test_file):
+        path = Path(test_file).resolve()
+        self.week = path.parent.name
+        self.module = path.stem[len("test_"):]
+        self.file = path.parent / FIXTURE_DIR / f"{self.module}.h5"
+        self.definitions = {}  # name -> (generator, call)
+        self._stored = None
+
+    # ------------------------------------------------------------------------------ declaring
+    def define(self, name, call=None):
+        """Decorator: ``generator(rng) -> {case_id: inputs_dict}`` for the function ``name``."""
+        def register(generator):
+            self.definitions[name] = (generator, call)
+            return generator
+        return register
+
+    def seed(self, name):
+        return zlib.crc32(f"{self.week}.{self.module}.{name}".encode())
+
+    def generate(self, name):
+        generator, _ = self.definitions[name]
+        return generator(np.random.default_rng(self.seed(name)))
+
+    # ------------------------------------------------------------------------------- grading
+    def stored(self):
+        if self._stored is None:
+            self._stored = read_file(self.file) if self.file.is_file() else {}
+        return self._stored
+
+    def get(self, name):
+        """The stored cases of ``name`` as a list of :class:`Case`."""
+        call = self.definitions.get(name, (None, None))[1]
+        stored = self.stored().get(name)
+        if not stored:
+            return [_MissingCase(name, self.file)]
+        return [Case(name, case_id, inputs, expected, call) for case_id, (inputs, expected) in stored.items()]
+
+    def parametrize(self, name):
+        """``pytest.mark.parametrize("case", ...)`` over the stored cases of ``name``."""
+        cases = self.get(name)
+        return pytest.mark.parametrize("case", cases, ids=[c.id for c in cases])
+
+    def case(self, name, case_id):
+        return next(c for c in self.get(name) if c.id == case_id)
+
+    # ------------------------------------------------------------------------------- freezing
+    def freeze(self, solution_module):
+        """``{name: {case_id: (inputs, expected)}}`` computed with the reference solution."""
+        frozen = {}
+        for name, (_, call) in self.definitions.items():
+            frozen[name] = {}
+            for case_id, inputs in self.generate(name).items():
+                case = Case(name, case_id, inputs, None, call)
+                frozen[name][case_id] = (inputs, case.run(solution_module))
+        return frozen
+
+
+# ------------------------------------------------------------------------------------ storage
+def write_file(path, frozen):
+    """Store ``{name: {case_id: (inputs, expected)}}`` as HDF5: one group per case, JSON trees as
+    attributes, arrays as datasets (the same value model as :mod:`grader.codec`)."""
+    import h5py
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with h5py.File(path, "w", track_order=True) as f:
+        for name, cases in frozen.items():
+            group = f.create_group(name, track_order=True)
+            for case_id, (inputs, expected) in cases.items():
+                case_group = group.create_group(case_id, track_order=True)
+                for part, value in (("inputs", inputs), ("expected", expected)):
+                    arrays = []
+                    tree = codec.to_tree(value, arrays)
+                    case_group.attrs[part] = json.dumps(tree, separators=(",", ":"))
+                    for i, array in enumerate(arrays):
+                        case_group.create_dataset(f"{part}_{i}", data=array, track_times=False)
+
+
+def read_file(path):
+    import h5py
+
+    frozen = {}
+    with h5py.File(path, "r") as f:
+        for name, group in f.items():
+            frozen[name] = {}
+            for case_id, case_group in group.items():
+                parts = []
+                for part in ("inputs", "expected"):
+                    tree = json.loads(case_group.attrs[part])
+                    arrays, i = [], 0
+                    while f"{part}_{i}" in case_group:
+                        arrays.append(case_group[f"{part}_{i}"][()])
+                        i += 1
+                    parts.append(codec.from_tree(tree, [np.asarray(a) for a in arrays]))
+                frozen[name][case_id] = tuple(parts)
+    return frozen

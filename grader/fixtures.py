@@ -1,0 +1,57 @@
+"""Freeze the reference cases of every test module into HDF5, or check that the files are current.
+
+``python -m grader fixtures [WEEK ...]`` rebuilds; ``--check`` only compares and lists what is stale.
+Both import the reference solutions in this (trusted) process; grading never does.
+"""
+import importlib
+
+from . import checks
+from .cases import Cases, read_file, write_file
+from .course import CourseError, modules, relative, resolve_weeks
+
+
+def case_sets(weeks):
+    """``(Cases, solution_module)`` for every test module that declares reference cases."""
+    for week in weeks:
+        for module in modules(week):
+            test_module = importlib.import_module(f"tests.{week}.test_{module}")
+            for cases in vars(test_module).values():
+                if isinstance(cases, Cases) and cases.definitions:
+                    try:
+                        solution = importlib.import_module(f"solutions.{week}.{module}")
+                    except ModuleNotFoundError as exc:
+                        raise CourseError(f"cannot freeze fixtures without the solutions: {exc}") from None
+                    yield cases, solution
+
+
+def build(weeks=None):
+    """Rebuild the fixture files; returns the paths written."""
+    written = []
+    for cases, solution in case_sets(resolve_weeks(weeks)):
+        write_file(cases.file, cases.freeze(solution))
+        written.append(cases.file)
+    return written
+
+
+def stale(weeks=None):
+    """Descriptions of the fixtures that differ from what the solutions produce now (empty: all current)."""
+    problems = []
+    for cases, solution in case_sets(resolve_weeks(weeks)):
+        where = relative(cases.file)
+        if not cases.file.is_file():
+            problems.append(f"{where}: missing")
+            continue
+        stored, fresh = read_file(cases.file), cases.freeze(solution)
+        for name in sorted(set(stored) | set(fresh)):
+            if name not in fresh or name not in stored or list(stored[name]) != list(fresh[name]):
+                problems.append(f"{where}: the cases of {name!r} changed")
+                continue
+            for case_id, (inputs, expected) in fresh[name].items():
+                try:
+                    checks.assert_close(stored[name][case_id][0], inputs, f"{name}[{case_id}] inputs", 0, 0)
+                    checks.assert_close(stored[name][case_id][1], expected, f"{name}[{case_id}]", 1e-9, 1e-12)
+                except AssertionError as exc:
+                    problems.append(f"{where}: {exc}")
+    return problems
+
+

@@ -1,0 +1,163 @@
+"""Grade a submission: run the week suites through pytest (in this process, with the learner's code
+in the sandbox's worker) and gather a :class:`GradingResults`.
+"""
+import contextlib
+import io
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from . import plugin, sandbox
+from .course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
+                     week_title, weeks as all_weeks)
+from .results import ExerciseResult, GradingResults, TestResult, WeekResult
+
+
+class Submission:
+    """What to grade: a folder laid out like ``exercises/`` and the test files that apply to it."""
+
+    def __init__(self, root, weeks, test_files, label, cleanup=None):
+        self.root, self.weeks, self.test_files, self.label, self._cleanup = root, weeks, test_files, label, cleanup
+
+    def close(self):
+        if self._cleanup is not None:
+            self._cleanup()
+
+
+def prepare(path, requested_weeks):
+    """Turn the user's ``--submission PATH`` and week arguments into a :class:`Submission`.
+
+    ``PATH`` is a folder laid out like ``exercises/`` (with ``week1/``, ...), one week's folder, or a
+    single module file named after the module it replaces (``numpy_basics.py``). Raises
+    :class:`CourseError` for anything that cannot be graded, with one line that says why.
+    """
+    label = str(path) if path is not None else relative(EXERCISES_DIR)
+    path = Path(path) if path is not None else EXERCISES_DIR
+    if not path.exists():
+        raise CourseError(f"no such file or folder: {label}")
+    if path.is_file():
+        return _single_module(path, requested_weeks, label)
+    if path.name.startswith("week") and not any(path.glob("week*/")):
+        weeks = resolve_weeks(requested_weeks or [path.name])
+        if weeks != [path.name]:
+            raise CourseError(f"{label} holds only {path.name}; ask for that week or pass the whole folder")
+        path = path.parent
+    else:
+        weeks = resolve_weeks(requested_weeks)
+    _check_syntax(path, weeks)
+    return Submission(path.resolve(), weeks, [TESTS_DIR / w for w in weeks], label)
+
+
+def _single_module(path, requested_weeks, label):
+    if path.suffix != ".py":
+        raise CourseError(f"{label} is not a Python module (.py)")
+    candidates = [w for w in resolve_weeks(requested_weeks) if path.stem in modules(w)]
+    if not candidates:
+        known = sorted({m for w in all_weeks() for m in modules(w)})
+        raise CourseError(f"cannot tell which module {label} is: name the file after one of {', '.join(known)}")
+    if len(candidates) > 1:
+        raise CourseError(f"{path.name} exists in {', '.join(candidates)}: name the week too, e.g. `grader {candidates[-1]}`")
+    week = candidates[0]
+    _check_file_syntax(path, label)
+    # The module may import its week's other modules, so it is graded inside a copy of exercises/.
+    tmp = tempfile.mkdtemp(prefix="grader-submission-")
+    shutil.copytree(EXERCISES_DIR, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copyfile(path, Path(tmp) / week / path.name)
+    return Submission(Path(tmp).resolve(), [week], [TESTS_DIR / week / f"test_{path.stem}.py"], label,
+                      cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True))
+
+
+def _check_syntax(root, weeks):
+    for week in weeks:
+        for file in sorted((root / week).glob("*.py")) if (root / week).is_dir() else []:
+            _check_file_syntax(file, relative(file))
+
+
+def _check_file_syntax(path, label):
+    try:
+        source = path.read_bytes()
+        compile(source, label, "exec", dont_inherit=True)  # compiling runs none of the code
+    except SyntaxError as exc:
+        raise CourseError(f"{label}, line {exc.lineno}: syntax error: {exc.msg}") from None
+    except (OSError, ValueError) as exc:
+        raise CourseError(f"{label}: cannot read it: {exc}") from None
+
+
+class _Capture:
+    """Keeps the pytest config so that the plugin's results can be read after ``pytest.main``."""
+
+    config = None
+    collection_errors = ()
+
+    def pytest_configure(self, config):
+        self.config = config
+        self.collection_errors = []
+
+    def pytest_collectreport(self, report):
+        if report.failed:
+            self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
+
+
+def run_pytest(test_files, extra_args=()):
+    """``pytest.main`` on the course's tests, silently; returns the capture plugin."""
+    capture = _Capture()
+    # Only the plugins grading needs: third-party ones installed on the machine (hypothesis, ...)
+    # would slow every run down. The graded tests use grader.checks, so no assertion rewriting.
+    args = [*map(str, test_files), "--rootdir", str(COURSE_ROOT), "-c", str(COURSE_ROOT / "pyproject.toml"),
+            "-p", "no:cacheprovider", "-p", "pytest_timeout", "--assert=plain", "-q", *extra_args]
+    with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
+            contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        pytest.main(args, plugins=[capture])
+    if capture.collection_errors:
+        raise RuntimeError("the test suites could not be loaded:\n  " + "\n  ".join(capture.collection_errors))
+    return capture
+
+
+@contextlib.contextmanager
+def _environ(**values):
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandbox.DEFAULT_MEMORY_MB):
+    """Run the suites of ``submission.weeks`` against its code; a :class:`GradingResults`."""
+    start = time.perf_counter()
+    capture = run_pytest(submission.test_files, ["--submission", str(submission.root),
+                                                 "--call-timeout", str(call_timeout),
+                                                 "--memory-limit", str(memory_mb)])
+    weeks = _group(plugin.collected_results(capture.config), submission.weeks)
+    return GradingResults(submission.label, weeks, time.perf_counter() - start)
+
+
+def list_exercises(weeks=None):
+    """Every exercise of ``weeks`` with its tests, collected but not run (statuses "not run")."""
+    weeks = resolve_weeks(weeks)
+    capture = run_pytest([TESTS_DIR / w for w in weeks], ["--collect-only"])
+    entries = [(*item._grader_exercise, TestResult(item.nodeid, item.name, item._grader_points, "not run"))
+               for item in plugin.graded_items(capture.config)]
+    return _group(entries, weeks)
+
+
+def _group(entries, weeks):
+    """``[(week, module, exercise, TestResult)]`` -> ``[WeekResult]``, keeping the order of the tests."""
+    by_week = {w: WeekResult(w, week_title(w)) for w in weeks}
+    exercises = {}
+    for week, module, name, test in entries:
+        key = (week, module, name)
+        if key not in exercises:
+            exercises[key] = ExerciseResult(week, module, name)
+            by_week[week].exercises.append(exercises[key])
+        exercises[key].tests.append(test)
+    return [by_week[w] for w in weeks]

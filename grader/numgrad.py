@@ -1,0 +1,65 @@
+"""The one numerical-gradient helper of the course: central differences in float64.
+
+Gradient checks compare a submission's backward pass with central differences of the same
+submission's forward pass, on small random inputs drawn at test time, so they need no stored
+reference values and cannot be passed by matching fixed numbers.
+"""
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-6):
+    """Central-difference gradient of the scalar function ``f`` at ``x``.
+
+    Parameters
+    ----------
+    f : callable
+        ``f(x) -> float``; it is called ``2 * x.size`` times, each time with a fresh copy of ``x``
+        that differs from it in one entry (so a submission that modifies its input cannot spoil
+        later evaluations).
+    x : ndarray of any shape
+        The point; converted to float64.
+    h : float
+        The step, ``df/dx[i] ~ (f(x + h e_i) - f(x - h e_i)) / (2 h)``, with an error of order ``h**2``.
+
+    Returns
+    -------
+    grad : ndarray of the same shape as ``x``, float64
+    """
+    x = np.array(x, dtype=np.float64)
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        plus, minus = x.copy(), x.copy()
+        plus[index] += h
+        minus[index] -= h
+        grad[index] = (float(f(plus)) - float(f(minus))) / (2 * h)
+    return grad
+
+
+def numerical_gradients(f, inputs, h=1e-6):
+    """Gradients of ``f(**inputs) -> float`` with respect to each array in the dict ``inputs``.
+
+    Returns a dict with the same keys, each gradient the shape of its input.
+    """
+    grads = {}
+    for name, value in inputs.items():
+        def f_of(v, name=name):
+            return f(**{**inputs, name: v})
+        grads[name] = numerical_gradient(f_of, value, h)
+    return grads
+
+
+def projected(output_grad):
+    """``lambda out: sum(out * output_grad)``: turn an array-valued forward pass into a scalar.
+
+    Checking ``d/dx sum(forward(x) * dout)`` against ``backward(dout)`` tests the whole Jacobian
+    product at once, the way backpropagation uses it.
+    """
+    output_grad = np.asarray(output_grad, dtype=np.float64)
+
+    def scalar(out):
+        out = np.asarray(out, dtype=np.float64)
+        if out.shape != output_grad.shape:
+            raise AssertionError(f"the forward pass returned shape {out.shape}, expected {output_grad.shape}")
+        return float(np.sum(out * output_grad))
+
+    return scalar

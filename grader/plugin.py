@@ -1,0 +1,163 @@
+"""The pytest plugin behind every graded test (loaded by ``tests/conftest.py``).
+
+It adds ``--submission`` (which folder of code the suites grade; the reference solutions by default,
+so a plain ``pytest`` checks the solutions), starts the sandbox, guards the course's files, reads the
+``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
+status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+from . import sandbox as sandbox_module
+from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
+from .guard import Guard
+from .results import ERROR, FAILED, PASSED, TestResult
+
+MESSAGE_LINES = 8
+RESULTS_KEY = pytest.StashKey[dict]()
+ITEMS_KEY = pytest.StashKey[list]()
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("grader", "course grader")
+    group.addoption("--submission", default=None, metavar="PATH",
+                    help="folder laid out like exercises/ whose code the suites grade "
+                         "(default: the reference solutions in solutions/)")
+    group.addoption("--call-timeout", type=float, default=sandbox_module.DEFAULT_CALL_TIMEOUT,
+                    metavar="SECONDS", help="time limit of one call into the submission (default: %(default)s)")
+    group.addoption("--memory-limit", type=int, default=sandbox_module.DEFAULT_MEMORY_MB, metavar="MB",
+                    help="address-space limit of the process running the submission (default: %(default)s)")
+
+
+def pytest_configure(config):
+    # Nothing written by this process may look like a submission's write into the guarded folders.
+    sys.dont_write_bytecode = True
+    config.stash[RESULTS_KEY] = {}
+    submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
+    sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
+                                     memory_mb=config.getoption("memory_limit"))
+    sandbox_module.activate(sandbox)
+    config._grader_sandbox = sandbox
+    protected = [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR]
+    if submission != SOLUTIONS_DIR.resolve():
+        protected.append(SOLUTIONS_DIR)
+    config._grader_guard = Guard(protected)
+    if not config.option.collectonly:
+        sandbox.start()  # the worker imports numpy while pytest collects
+
+
+def pytest_unconfigure(config):
+    sandbox = getattr(config, "_grader_sandbox", None)
+    if sandbox is not None:
+        sandbox.close()
+        sandbox_module.activate(None)
+
+
+# -------------------------------------------------------------------------------- exercises
+def exercise_of(item):
+    """``(week, module, name, points)`` of a graded test, or None for the grader's own tests."""
+    marker = item.get_closest_marker("exercise")
+    if marker is None:
+        return None
+    path = Path(str(item.fspath))
+    week = path.parent.name
+    module = marker.kwargs.get("module") or path.stem[len("test_"):]
+    name = marker.args[0] if marker.args else marker.kwargs["name"]
+    return week, module, name, float(marker.kwargs.get("points", 1))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Share each test function's points between its parametrized cases."""
+    config.stash[ITEMS_KEY] = [item for item in items if exercise_of(item) is not None]
+    counts = {}
+    for item in items:
+        if exercise_of(item) is not None:
+            key = (str(item.fspath), item.originalname)
+            counts[key] = counts.get(key, 0) + 1
+    for item in items:
+        info = exercise_of(item)
+        if info is not None:
+            week, module, name, points = info
+            item._grader_exercise = (week, module, name)
+            item._grader_points = points / counts[(str(item.fspath), item.originalname)]
+
+
+def pytest_runtest_setup(item):
+    sandbox = sandbox_module.active()
+    exercise = getattr(item, "_grader_exercise", None)
+    sandbox.exercise = ".".join(exercise) if exercise else None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    status = None
+    if call.when == "call":
+        changed = item.config._grader_guard.restore()
+        if changed:
+            names = ", ".join(relative(p) for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
+            report.outcome = "failed"
+            report.longrepr = f"the submission changed course files (now restored): {names}"
+            status = (ERROR, f"your code wrote to the course's files ({names}); "
+                             "a submission may only write to its own folder or a temporary one")
+    if status is None and report.failed and call.excinfo is not None:
+        status = classify(call.excinfo.value, call.when)
+    if hasattr(item, "_grader_exercise"):
+        _record(item, report, status)
+
+
+def classify(exc, when="call"):
+    """Status and learner-facing message of a test that raised ``exc``."""
+    if isinstance(exc, sandbox_module.SubmissionError):
+        return exc.status, str(exc)
+    if isinstance(exc, AssertionError):
+        return FAILED, _shorten(str(exc)) or "a check failed"
+    if when != "call":
+        return ERROR, _shorten(f"the test could not be set up: {type(exc).__name__}: {exc}")
+    return ERROR, _shorten(f"could not check the result ({type(exc).__name__}: {exc}); "
+                           "is it of the type and structure the docstring asks for?")
+
+
+def _shorten(text):
+    lines = text.strip().splitlines()
+    if len(lines) > MESSAGE_LINES:
+        lines = lines[:MESSAGE_LINES] + ["..."]
+    return "\n".join(lines)
+
+
+def _record(item, report, status):
+    """Keep one TestResult per graded test: the first phase that failed, else the call."""
+    results = item.config.stash[RESULTS_KEY]
+    previous = results.get(item.nodeid)
+    if previous is not None and previous[3].status != PASSED:
+        return
+    if report.passed and report.when != "call":
+        return
+    if report.passed:
+        status = (PASSED, "")
+    elif report.skipped:
+        status = (FAILED, f"skipped: {_skip_reason(report)}")
+    elif status is None:
+        status = (ERROR, _shorten(str(report.longrepr)))
+    week, module, name = item._grader_exercise
+    results[item.nodeid] = (week, module, name, TestResult(
+        nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
+        message=status[1], duration=report.duration))
+
+
+def _skip_reason(report):
+    longrepr = report.longrepr
+    return longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else str(longrepr)
+
+
+def graded_items(config):
+    """The collected test items that carry an ``exercise`` marker."""
+    return config.stash.get(ITEMS_KEY, [])
+
+
+def collected_results(config):
+    """``[(week, module, exercise, TestResult), ...]`` in the order the tests ran."""
+    return list(config.stash[RESULTS_KEY].values())

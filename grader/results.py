@@ -1,0 +1,154 @@
+"""The results model: what grading found, independent of how it is shown.
+
+``TestResult`` (one pytest test item) -> ``ExerciseResult`` (one graded function) -> ``WeekResult``
+-> ``GradingResults``. Renderers in :mod:`grader.render` turn a ``GradingResults`` into text, JSON,
+Gradescope or JUnit output; the CLI chooses one.
+"""
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+PASSED = "passed"
+FAILED = "failed"
+NOT_IMPLEMENTED = "not implemented"
+ERROR = "error"
+TIMED_OUT = "timed out"
+CRASHED = "crashed"
+STATUSES = (PASSED, FAILED, NOT_IMPLEMENTED, ERROR, TIMED_OUT, CRASHED)
+
+
+def round_points(x):
+    return round(x + 0.0, 2)
+
+
+@dataclass
+class TestResult:
+    """One test item: ``tests/week1/test_numpy_basics.py::test_sigmoid_values[matrix]``."""
+
+    nodeid: str
+    name: str  # the item name, e.g. "test_sigmoid_values[matrix]"
+    points: float  # this item's share of its test function's points
+    status: str
+    message: str = ""  # for a lost test: the first failing check, in words a learner can act on
+    duration: float = 0.0
+
+    @property
+    def passed(self):
+        return self.status == PASSED
+
+    @property
+    def earned(self):
+        return self.points if self.passed else 0.0
+
+    def to_dict(self):
+        return {"nodeid": self.nodeid, "name": self.name, "status": self.status,
+                "points": round_points(self.earned), "max_points": round_points(self.points),
+                "message": self.message, "duration": round(self.duration, 4)}
+
+
+@dataclass
+class ExerciseResult:
+    """One graded function of one module, e.g. ``week1/numpy_basics.py: sigmoid``."""
+
+    week: str
+    module: str
+    name: str
+    tests: List[TestResult] = field(default_factory=list)
+
+    @property
+    def key(self):
+        return f"{self.week}.{self.module}.{self.name}"
+
+    @property
+    def max_points(self):
+        return round_points(sum(t.points for t in self.tests))
+
+    @property
+    def points(self):
+        return round_points(sum(t.earned for t in self.tests))
+
+    @property
+    def first_failure(self) -> Optional[TestResult]:
+        return next((t for t in self.tests if not t.passed), None)
+
+    @property
+    def status(self):
+        """``passed``; ``not implemented`` when every test says so; else the first failure's status."""
+        failure = self.first_failure
+        if failure is None:
+            return PASSED
+        if all(t.status == NOT_IMPLEMENTED for t in self.tests):
+            return NOT_IMPLEMENTED
+        return failure.status
+
+    @property
+    def message(self):
+        failure = self.first_failure
+        return failure.message if failure is not None else ""
+
+    def to_dict(self):
+        return {"week": self.week, "module": self.module, "name": self.name, "status": self.status,
+                "points": self.points, "max_points": self.max_points, "message": self.message,
+                "tests": [t.to_dict() for t in self.tests]}
+
+
+@dataclass
+class WeekResult:
+    name: str
+    title: str = ""
+    exercises: List[ExerciseResult] = field(default_factory=list)
+
+    @property
+    def max_points(self):
+        return round_points(sum(e.max_points for e in self.exercises))
+
+    @property
+    def points(self):
+        return round_points(sum(e.points for e in self.exercises))
+
+    @property
+    def percent(self):
+        return 100.0 * self.points / self.max_points if self.max_points else 0.0
+
+    def modules(self):
+        """Exercises grouped by module, in order of first appearance: ``[(module, [exercise, ...])]``."""
+        groups = {}
+        for exercise in self.exercises:
+            groups.setdefault(exercise.module, []).append(exercise)
+        return list(groups.items())
+
+    def to_dict(self):
+        return {"name": self.name, "title": self.title, "points": self.points,
+                "max_points": self.max_points, "percent": round(self.percent, 1),
+                "exercises": [e.to_dict() for e in self.exercises]}
+
+
+@dataclass
+class GradingResults:
+    submission: str  # the graded folder, as given by the user
+    weeks: List[WeekResult] = field(default_factory=list)
+    duration: float = 0.0
+
+    @property
+    def exercises(self):
+        return [e for w in self.weeks for e in w.exercises]
+
+    @property
+    def max_points(self):
+        return round_points(sum(w.max_points for w in self.weeks))
+
+    @property
+    def points(self):
+        return round_points(sum(w.points for w in self.weeks))
+
+    @property
+    def percent(self):
+        return 100.0 * self.points / self.max_points if self.max_points else 0.0
+
+    @property
+    def full_marks(self):
+        return self.max_points > 0 and self.points == self.max_points
+
+    def to_dict(self):
+        return {"submission": self.submission, "points": self.points, "max_points": self.max_points,
+                "percent": round(self.percent, 1), "duration": round(self.duration, 3),
+                "weeks": [w.to_dict() for w in self.weeks]}

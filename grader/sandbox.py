@@ -1,0 +1,387 @@
+"""Run a submission's code in a worker process and bring back plain data.
+
+The test suites never import learner code. They call it through :func:`load`, whose functions send
+each call to a worker subprocess (see :mod:`grader.worker`) and return what it answers, decoded by
+:mod:`grader.codec`. A call that raises, hangs, exits or kills its worker becomes a
+:class:`SubmissionError` in the test, which the pytest plugin turns into a status and a message.
+A worker that died is replaced at the next call; an exercise that timed out is not run again.
+"""
+import os
+import queue
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+from . import codec
+from .course import COURSE_ROOT
+
+DEFAULT_CALL_TIMEOUT = 10.0
+DEFAULT_MEMORY_MB = 2048
+STARTUP_TIMEOUT = 60.0
+
+
+# ------------------------------------------------------------------------------------- errors
+class SubmissionError(Exception):
+    """Something the submission did instead of returning a value; ``status`` goes into the report."""
+
+    status = "error"
+
+    def __init__(self, message, where=""):
+        super().__init__(message)
+        self.message, self.where = message, where
+
+    def __str__(self):
+        return f"{self.message} ({self.where})" if self.where else self.message
+
+
+class NotImplementedBySubmission(SubmissionError):
+    status = "not implemented"
+
+
+class SubmissionRaised(SubmissionError):
+    status = "error"
+
+
+class SubmissionTimeout(SubmissionError):
+    status = "timed out"
+
+
+class SubmissionCrashed(SubmissionError):
+    status = "crashed"
+
+
+# ------------------------------------------------------------------------------------- worker
+class _Worker:
+    """One worker process with a reader thread, so that waiting for an answer can time out."""
+
+    def __init__(self, submission_root, memory_mb, log_path):
+        env = dict(os.environ)
+        # One BLAS thread: predictable timing, less memory, fair when a class is graded in parallel.
+        env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
+                   PYTHONDONTWRITEBYTECODE="1", PYTHONUNBUFFERED="1")
+        bootstrap = (f"import sys; sys.path.insert(0, {str(COURSE_ROOT)!r}); "
+                     "from grader.worker import main; main()")
+        popen_kwargs = {"start_new_session": True} if os.name == "posix" else {}
+        self.cwd = tempfile.TemporaryDirectory(prefix="grader-worker-")
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", bootstrap, str(submission_root), str(memory_mb or 0), str(log_path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            cwd=self.cwd.name, env=env, **popen_kwargs)
+        self.answers = queue.Queue()
+        self.ready = False
+        self.imported = set()
+        threading.Thread(target=self._read_answers, daemon=True).start()
+
+    def _read_answers(self):
+        stream = self.process.stdout
+        try:
+            while True:
+                head = stream.read(8)
+                if len(head) < 8:
+                    break
+                (n,) = struct.unpack("<Q", head)
+                payload = stream.read(n)
+                if len(payload) < n:
+                    break
+                self.answers.put(payload)
+        except (OSError, ValueError):
+            pass
+        self.answers.put(None)
+
+    def send(self, message):
+        payload = codec.encode(message)
+        self.process.stdin.write(struct.pack("<Q", len(payload)) + payload)
+        self.process.stdin.flush()
+
+    def receive(self, timeout):
+        """The next answer; ``TimeoutError`` if none in time, ``EOFError`` if the worker died."""
+        try:
+            payload = self.answers.get(timeout=timeout)
+        except queue.Empty:
+            raise TimeoutError from None
+        if payload is None:
+            raise EOFError
+        return codec.decode(payload)
+
+    def kill(self):
+        if self.process.poll() is None:
+            try:
+                if os.name == "posix":
+                    os.killpg(self.process.pid, signal.SIGKILL)  # learner code may have forked
+                else:
+                    self.process.kill()
+            except (ProcessLookupError, PermissionError):
+                pass
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self.process.wait()
+        self.cwd.cleanup()
+
+    def death_reason(self):
+        try:
+            code = self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            return "stopped answering"
+        if code < 0:
+            name = _signal_name(-code)
+            if name == "SIGSEGV":
+                return "crashed with a segmentation fault (SIGSEGV)"
+            if name == "SIGKILL":
+                return "was killed (SIGKILL), for example by the system because it used too much memory"
+            return f"was terminated by signal {name}"
+        if code == 0:
+            return "exited in the middle of a call (does the code call os._exit()?)"
+        return f"exited with status {code} in the middle of a call"
+
+
+def _signal_name(number):
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+# ------------------------------------------------------------------------------------ sandbox
+class Sandbox:
+    """The submission's worker, restarted as needed, plus what the grader learned about failures."""
+
+    def __init__(self, submission_root, call_timeout=DEFAULT_CALL_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB):
+        self.root = Path(submission_root).resolve()
+        self.call_timeout = call_timeout
+        self.memory_mb = memory_mb
+        self.exercise = None  # set by the pytest plugin before each test
+        self.generation = 0
+        self._worker = None
+        self._poisoned = {}  # exercise -> SubmissionError: it timed out, don't wait for it again
+        self._module_failures = {}  # module -> SubmissionError: it cannot be imported at all
+        fd, self.log_path = tempfile.mkstemp(prefix="grader-output-", suffix=".log")
+        os.close(fd)
+
+    def start(self):
+        """Start a worker now (it imports numpy while pytest collects the tests)."""
+        if self._worker is None:
+            self._worker = _Worker(self.root, self.memory_mb, self.log_path)
+            self.generation += 1
+        return self._worker
+
+    def close(self):
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+        try:
+            os.unlink(self.log_path)
+        except OSError:
+            pass
+
+    # --------------------------------------------------------------------------------- calls
+    def call(self, module, name, args=(), kwargs=None, inspect_args=False):
+        """``module.name(*args, **kwargs)`` in the worker; the decoded result.
+
+        With ``inspect_args`` the answer is ``(result, args_after, kwargs_after)``, the arguments as
+        the function left them, so tests can tell whether it modified its inputs.
+        """
+        self._check_poison(module)
+        self._ensure_imported(module)
+        request = {"op": "call", "module": module, "name": name, "args": list(args),
+                   "kwargs": dict(kwargs or {}), "inspect_args": inspect_args}
+        return self._answer(self._request(request), inspect_args)
+
+    def call_handle(self, handle, args=(), kwargs=None):
+        self._check_poison(None)
+        request = {"op": "call", "handle": self._live(handle), "args": list(args),
+                   "kwargs": dict(kwargs or {})}
+        return self._answer(self._request(request), False)
+
+    def getattr(self, handle, name):
+        self._check_poison(None)
+        return self._answer(self._request({"op": "getattr", "handle": self._live(handle), "name": name}), False)
+
+    def _check_poison(self, module):
+        if module in self._module_failures:
+            raise self._module_failures[module]
+        if self.exercise in self._poisoned:
+            raise self._poisoned[self.exercise]
+
+    def _ensure_imported(self, module):
+        worker = self.start()
+        if module in worker.imported:
+            return
+        try:
+            self._answer(self._request({"op": "import", "module": module}), False)
+        except SubmissionError as exc:
+            # Importing again would fail the same way (and a hang would cost a timeout per test).
+            self._module_failures[module] = exc
+            raise
+        worker.imported.add(module)
+
+    def _live(self, remote):
+        if remote._generation != self.generation or self._worker is None:
+            raise SubmissionCrashed("this object was lost when the worker process was restarted")
+        return codec.Handle(remote._handle.id, remote._handle.type_name, remote._handle.callable)
+
+    def _request(self, message):
+        worker = self.start()
+        try:
+            if not worker.ready:
+                worker.receive(STARTUP_TIMEOUT)
+                worker.ready = True
+            worker.send(_unwrap(message))
+            return worker.receive(self.call_timeout)
+        except TimeoutError:
+            self._discard_worker()
+            error = SubmissionTimeout(f"timed out: no answer within {self.call_timeout:g} s "
+                                      "(an infinite loop, or far too much work?)")
+            if self.exercise is not None:
+                self._poisoned[self.exercise] = error
+            raise error from None
+        except (EOFError, BrokenPipeError, ConnectionError):
+            reason = worker.death_reason()
+            self._discard_worker()
+            raise SubmissionCrashed(f"the process running your code {reason}") from None
+
+    def _discard_worker(self):
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+
+    def _answer(self, answer, inspect_args):
+        if "error" in answer:
+            raise _error_from(answer["error"])
+        result = _wrap(answer["ok"], self)
+        if inspect_args:
+            return result, _wrap(answer["args_after"], self), _wrap(answer["kwargs_after"], self)
+        return result
+
+
+def _error_from(info):
+    kind, exc_type, message, where = info["kind"], info["type"], info["message"], info["where"]
+    if exc_type == "NotImplementedError" and kind in ("raised", "import"):
+        return NotImplementedBySubmission("not implemented yet (raises NotImplementedError)", where)
+    if kind == "missing":
+        return SubmissionRaised(message)
+    if kind == "import":
+        return SubmissionRaised(message, where)
+    if kind == "unsendable":
+        return SubmissionRaised(f"returned a value the grader cannot read ({exc_type}: {message})")
+    if exc_type == "SystemExit":
+        return SubmissionRaised(f"called sys.exit({message})" if message else "called sys.exit()", where)
+    if exc_type == "MemoryError":
+        return SubmissionRaised("ran out of memory (MemoryError): does it allocate a huge array?", where)
+    text = f"{exc_type}: {message}" if message else exc_type
+    return SubmissionRaised(f"raised {text}", where)
+
+
+# ------------------------------------------------------------------------------------ proxies
+class RemoteObject:
+    """An object that lives in the worker (an instance of the learner's class, a bound method).
+
+    Attribute reads and calls are forwarded; comparisons are identity only, so no ``__eq__`` of the
+    learner's can ever run in the grading process.
+    """
+
+    __slots__ = ("_handle", "_sandbox", "_generation")
+
+    def __init__(self, handle, sandbox):
+        self._handle, self._sandbox, self._generation = handle, sandbox, sandbox.generation
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._sandbox.getattr(self, name)
+
+    def __call__(self, *args, **kwargs):
+        return self._sandbox.call_handle(self, args, kwargs)
+
+    def __eq__(self, other):
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def __repr__(self):
+        return f"<{self._handle.type_name} object from the submission>"
+
+    @property
+    def type_name(self):
+        return self._handle.type_name
+
+
+class RemoteFunction:
+    """A function of the submission, e.g. ``load("week1.numpy_basics").sigmoid``."""
+
+    def __init__(self, module, name):
+        self.module, self.name = module, name
+
+    def __call__(self, *args, **kwargs):
+        return active().call(self.module, self.name, args, kwargs)
+
+    def call_and_inspect(self, *args, **kwargs):
+        """``(result, args_after, kwargs_after)``: the call plus the arguments as it left them."""
+        return active().call(self.module, self.name, args, kwargs, inspect_args=True)
+
+    def __repr__(self):
+        return f"<submission function {self.module}.{self.name}>"
+
+
+class SubmissionModule:
+    """Stands for a module of whichever submission is being graded; its attributes are functions."""
+
+    def __init__(self, module):
+        self._module = module
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return RemoteFunction(self._module, name)
+
+    def __repr__(self):
+        return f"<submission module {self._module}>"
+
+
+def load(module):
+    """The submission's ``module`` (``"week1.numpy_basics"``), called through the active sandbox."""
+    return SubmissionModule(module)
+
+
+def _wrap(value, sandbox):
+    t = type(value)
+    if t is codec.Handle:
+        return RemoteObject(value, sandbox)
+    if t in (list, tuple):
+        return t(_wrap(v, sandbox) for v in value)
+    if t is dict:
+        return {k: _wrap(v, sandbox) for k, v in value.items()}
+    return value
+
+
+def _unwrap(value):
+    t = type(value)
+    if t is RemoteObject:
+        return value._sandbox._live(value)
+    if t is RemoteFunction:
+        return codec.FunctionRef(value.module, value.name)
+    if t in (list, tuple):
+        return t(_unwrap(v) for v in value)
+    if t is dict:
+        return {k: _unwrap(v) for k, v in value.items()}
+    return value
+
+
+_active = None
+
+
+def activate(sandbox):
+    global _active
+    _active = sandbox
+
+
+def active():
+    if _active is None:
+        raise RuntimeError("no submission is being graded: run the tests through pytest or `python -m grader`")
+    return _active

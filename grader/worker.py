@@ -1,0 +1,219 @@
+"""The worker process: imports a submission and runs its functions on request.
+
+It is started by :class:`grader.sandbox.Sandbox` and talks over its original stdin/stdout, which it
+moves to private file descriptors before any learner code runs; the learner's own prints go to a log
+file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
+unpickled by the grader. The worker limits its own memory, refuses imports of the course's
+``solutions``, ``tests`` and ``grader`` packages, and reports every exception (``SystemExit`` and
+``KeyboardInterrupt`` included) as data. Everything it answers is checked by the grading process; it
+decides nothing.
+"""
+import importlib
+import importlib.abc
+import os
+import struct
+import sys
+import traceback
+from pathlib import Path
+
+from . import codec
+
+PACKAGE = "submission"
+BLOCKED = ("solutions", "tests", "grader")
+
+
+class _ImportBlocker(importlib.abc.MetaPathFinder):
+    """Refuse the course's own packages: a submission must not use the reference solutions."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".")[0] in BLOCKED:
+            raise ImportError(f"importing {fullname!r} is not allowed while a submission is graded")
+        return None
+
+
+class Worker:
+    def __init__(self, submission_root, channel_in, channel_out):
+        self.root = Path(submission_root).resolve()
+        self.channel_in, self.channel_out = channel_in, channel_out
+        self.objects = {}
+        self.modules = {}
+        self.import_errors = {}
+
+    # -------------------------------------------------------------------------------- messages
+    def read(self):
+        head = self._read_exact(8)
+        payload = None if head is None else self._read_exact(struct.unpack("<Q", head)[0])
+        return None if payload is None else codec.decode(payload, resolve=self._resolve)
+
+    def _read_exact(self, n):
+        chunks, remaining = [], n
+        while remaining:
+            chunk = os.read(self.channel_in, min(remaining, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+
+    def send(self, message):
+        try:
+            payload = codec.encode(message, make_handle=self._make_handle)
+        except BaseException as exc:  # noqa: BLE001 - a learner's __float__ may raise anything
+            payload = codec.encode({"error": {"kind": "unsendable", "type": type(exc).__name__,
+                                              "message": _safe_str(exc), "where": ""}})
+        data = struct.pack("<Q", len(payload)) + payload
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.channel_out, view):]
+
+    # ------------------------------------------------------------------------ objects by handle
+    def _make_handle(self, obj):
+        hid = len(self.objects) + 1
+        self.objects[hid] = obj
+        text = _safe_str(obj, repr)[:200]
+        return codec.Handle(hid, type(obj).__qualname__, callable(obj), text)
+
+    def _resolve(self, node):
+        if "handle" in node:
+            return self.objects[node["handle"]]
+        module, name = node["function"]
+        return getattr(self.load(module), name)
+
+    # ----------------------------------------------------------------------------- submission
+    def load(self, module):
+        """Import ``week1.numpy_basics`` from the submission folder (as ``submission.week1...``)."""
+        if module in self.import_errors:
+            raise self.import_errors[module]
+        if module not in self.modules:
+            file = self.root.joinpath(*module.split(".")).with_suffix(".py")
+            if not file.is_file():
+                raise _Missing(f"{file.relative_to(self.root).as_posix()} is missing from the submission")
+            try:
+                self.modules[module] = importlib.import_module(f"{PACKAGE}.{module}")
+            except BaseException as exc:  # noqa: BLE001 - SystemExit at import time included
+                self.import_errors[module] = _ImportFailure(module, exc)
+                raise self.import_errors[module] from None
+        return self.modules[module]
+
+    def handle(self, request):
+        op = request["op"]
+        if op == "import":
+            self.load(request["module"])
+            return {"ok": None}
+        if op == "getattr":
+            return {"ok": getattr(request["handle"], request["name"])}  # already resolved
+        if op == "call":
+            if "handle" in request:
+                func = request["handle"]
+            else:
+                module = self.load(request["module"])
+                func = getattr(module, request["name"], None)
+                if func is None:
+                    raise _Missing(f"{request['module'].split('.')[-1]}.py has no function {request['name']!r}")
+            args, kwargs = list(request["args"]), dict(request["kwargs"])
+            result = func(*args, **kwargs)
+            answer = {"ok": result}
+            if request.get("inspect_args"):
+                answer["args_after"] = args
+                answer["kwargs_after"] = kwargs
+            return answer
+        raise ValueError(f"unknown request {op!r}")
+
+    def serve(self):
+        self.send({"ready": True})
+        while True:
+            try:
+                request = self.read()
+            except codec.CodecError as exc:
+                self.send({"error": {"kind": "protocol", "type": "CodecError", "message": str(exc), "where": ""}})
+                continue
+            if request is None:
+                return
+            try:
+                answer = self.handle(request)
+            except BaseException as exc:  # noqa: BLE001 - report everything, even SystemExit
+                answer = {"error": self.describe(exc)}
+            self.send(answer)
+
+    def describe(self, exc):
+        if isinstance(exc, _ImportFailure):
+            info = self.describe(exc.cause)
+            info["kind"] = "import"
+            info["message"] = f"importing {exc.module.replace('.', '/')}.py failed: {info['type']}: {info['message']}"
+            return info
+        kind = "missing" if isinstance(exc, _Missing) else "raised"
+        return {"kind": kind, "type": type(exc).__name__, "message": _safe_str(exc),
+                "where": self._where(exc)}
+
+    def _where(self, exc):
+        """The innermost traceback line inside the submission: ``week1/numpy_basics.py, line 12, in sigmoid``."""
+        where = ""
+        for frame in traceback.extract_tb(exc.__traceback__):
+            try:
+                rel = Path(frame.filename).resolve().relative_to(self.root)
+            except (ValueError, OSError):
+                continue
+            where = f"{rel.as_posix()}, line {frame.lineno}, in {frame.name}"
+        return where
+
+
+class _ImportFailure(Exception):
+    def __init__(self, module, cause):
+        super().__init__(module)
+        self.module, self.cause = module, cause
+
+
+class _Missing(Exception):
+    pass
+
+
+def _safe_str(obj, fn=str):
+    try:
+        return fn(obj)
+    except BaseException:  # noqa: BLE001 - a learner's __str__ may raise anything
+        return f"<{type(obj).__name__}>"
+
+
+def _limit_resources(memory_mb):
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the per-call timeout still applies
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if memory_mb:
+        limit = int(memory_mb) * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):  # some systems (macOS) refuse to lower RLIMIT_AS
+            pass
+
+
+def main(argv=None):
+    submission_root, memory_mb, log_path = (argv or sys.argv[1:])[:3]
+    # Private copies of the channel before learner code can print to fd 1 or read fd 0.
+    channel_in, channel_out = os.dup(0), os.dup(1)
+    with open(os.devnull, "rb") as devnull:
+        os.dup2(devnull.fileno(), 0)
+    log = open(log_path, "ab", buffering=0) if log_path else open(os.devnull, "wb")
+    os.dup2(log.fileno(), 1)
+    os.dup2(log.fileno(), 2)
+    sys.stdout = open(1, "w", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", buffering=1, closefd=False)
+
+    _limit_resources(memory_mb)
+    import numpy  # noqa: F401 - imported before the limits bite and before learner code
+
+    package = type(sys)(PACKAGE)
+    package.__path__ = [str(Path(submission_root).resolve())]
+    sys.modules[PACKAGE] = package
+    worker = Worker(submission_root, channel_in, channel_out)
+    # The worker keeps its own references; forgetting the modules makes `import grader` go through
+    # the blocker like any other import.
+    for name in [n for n in sys.modules if n.split(".")[0] in BLOCKED]:
+        del sys.modules[name]
+    sys.meta_path.insert(0, _ImportBlocker())
+    worker.serve()
+
+
+if __name__ == "__main__":
+    main()

@@ -109,7 +109,7 @@ def _plain_equivalent(value):
 def _add_array(arrays, array):
     if array.dtype.kind not in ALLOWED_DTYPE_KINDS:
         raise CodecError(f"cannot send an array of dtype {array.dtype} (only numbers, booleans and strings)")
-    arrays.append(np.ascontiguousarray(array))
+    arrays.append(array if array.flags.c_contiguous else array.copy(order="C"))  # keeps 0-d arrays 0-d
     return len(arrays) - 1
 
 

@@ -1,0 +1,27 @@
+"""Turn a :class:`grader.results.GradingResults` into text for a person or a machine.
+
+Grading fills one results model; each format here only reads it (otter-grader's "one results model,
+several renderers"), so a new output format never touches the grading code. The CLI picks the format
+and decides about colour; renderers never look at the terminal or the environment.
+"""
+from . import gradescope, json_format, junit, text
+
+_RENDERERS = {
+    "text": text.render,
+    "json": json_format.render,
+    "gradescope": gradescope.render,
+    "junit": junit.render,
+}
+FORMATS = tuple(_RENDERERS)
+
+
+def render(results, fmt="text", color=False):
+    """The report for ``results`` in format ``fmt`` (one of :data:`FORMATS`); ``color`` only affects text.
+
+    Every format ends with a newline, so the CLI can print it with ``end=""`` or write it to a file as is.
+    """
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown report format {fmt!r}: choose from {', '.join(FORMATS)}") from None
+    return renderer(results, color=color)

@@ -1,0 +1,139 @@
+"""The learner's report: one line per exercise, aligned columns, and what to fix under each lost one.
+
+::
+
+  week1 · NumPy basics and linear regression              2.17/7    31%
+    numpy_basics.py
+      basic_sigmoid                                          1/1   passed
+      sigmoid                                              0.5/1   failed
+          sigmoid(x): values differ: max abs error 0.27 at index (1, 2): expected
+          0.731, got 0.5
+      relu                                                   0/1   not implemented
+"""
+import os
+import shlex
+import textwrap
+
+from ..results import NOT_IMPLEMENTED, PASSED
+from .formatting import format_percent, format_score, plain_text, week_label
+
+WIDTH = 80
+STATUS_COLUMN = WIDTH - len(NOT_IMPLEMENTED)  # the longest status still ends at WIDTH
+SCORE_END = STATUS_COLUMN - 3  # scores are right-aligned here, so weeks, exercises and Total line up
+MESSAGE_INDENT = 8
+MAX_MESSAGE_LINES = 6  # a learner needs the first failing check, not a wall of array printouts
+DEFAULT_SUBMISSION = "exercises"  # what the CLI grades when not told otherwise
+NO_BREAK_SPACE = "\u00a0"
+
+RESET, BOLD, RED, GREEN, YELLOW = "\033[0m", "\033[1m", "\033[31m", "\033[32m", "\033[33m"
+STATUS_STYLES = {PASSED: GREEN, NOT_IMPLEMENTED: YELLOW}  # failed, error, timed out, crashed: RED
+
+
+def should_color(stream, mode="auto"):
+    """Whether to colour output written to ``stream``: ``mode`` is the CLI's always / never / auto.
+
+    ``auto`` colours only a terminal, and respects ``NO_COLOR`` (https://no-color.org: set and not
+    empty, whatever its value) and ``TERM=dumb`` (terminals that cannot show escape codes).
+    """
+    if mode == "always":
+        return True
+    if mode == "never":
+        return False
+    if mode != "auto":
+        raise ValueError(f"unknown colour mode {mode!r}: choose from always, never, auto")
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):  # no isatty, or a closed / detached stream
+        return False
+
+
+def render(results, color=False):
+    """The report as one string ending in a newline; ANSI colours only when ``color``."""
+    if not results.weeks:
+        return "Nothing was graded.\n"
+    blocks = [_week_lines(week, color) for week in results.weeks]
+    if len(results.weeks) > 1:
+        blocks.append([_total_line("Total", results, color)])
+    hint = _not_implemented_hint(results)
+    if hint:
+        # textwrap splits only at ASCII whitespace: no-break spaces keep the command on one line.
+        lines = textwrap.wrap(hint, WIDTH, break_long_words=False, break_on_hyphens=False)
+        blocks.append([line.replace(NO_BREAK_SPACE, " ") for line in lines])
+    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+
+
+def _week_lines(week, color):
+    lines = [_total_line(week_label(week), week, color)]
+    for module, exercises in week.modules():
+        lines.append(f"  {module}.py")
+        for exercise in exercises:
+            status = _paint(exercise.status, STATUS_STYLES.get(exercise.status, RED), color)
+            lines.append(_row(exercise.name, 4, format_score(exercise), status))
+            lines.extend(_message_lines(exercise))
+    return lines
+
+
+def _total_line(label, item, color):
+    return _paint(_row(label, 0, format_score(item), format_percent(item).rjust(4)), BOLD, color)
+
+
+def _row(label, indent, score, tail):
+    """``label`` at ``indent``, ``score`` right-aligned at SCORE_END, ``tail`` at STATUS_COLUMN."""
+    room = SCORE_END - len(score) - indent - 2  # keep two spaces between a long label and its score
+    left = " " * indent + _shorten(label, room)
+    return left.ljust(SCORE_END - len(score)) + score + " " * (STATUS_COLUMN - SCORE_END) + tail
+
+
+def _message_lines(exercise):
+    """The first failing check under an exercise that lost points, wrapped and cut to a few lines.
+
+    A "not implemented" exercise gets none: its status already says what to do.
+    """
+    if exercise.status in (PASSED, NOT_IMPLEMENTED):
+        return []
+    message = plain_text(exercise.message)  # so that color=False means no escape codes at all
+    indent = " " * MESSAGE_INDENT
+    wrapper = textwrap.TextWrapper(WIDTH, initial_indent=indent, subsequent_indent=indent)
+    lines = [line for paragraph in message.splitlines() if paragraph.strip()
+             for line in wrapper.wrap(paragraph)]
+    if len(lines) > MAX_MESSAGE_LINES:
+        lines = lines[:MAX_MESSAGE_LINES]
+        lines[-1] = lines[-1][: WIDTH - 4].rstrip() + " ..."
+    return lines
+
+
+def _not_implemented_hint(results):
+    """Where the stubs are and how to grade again, for the weeks that still have some."""
+    weeks = [week.name for week in results.weeks
+             if any(test.status == NOT_IMPLEMENTED for e in week.exercises for test in e.tests)]
+    if not weeks:
+        return ""
+    submission = os.path.normpath(results.submission or ".")
+    places = _join_words([_stub_place(submission, week) for week in weeks])
+    # The default submission needs no option; any other must be named again to grade the same code.
+    option = "" if submission == DEFAULT_SUBMISSION else f" --submission {shlex.quote(results.submission)}"
+    command = f"python -m grader {' '.join(weeks)}{option}".replace(" ", NO_BREAK_SPACE)
+    return f"Fill in the # YOUR CODE HERE blocks in {places} and run {command} again."
+
+
+def _stub_place(submission, week):
+    """``submission`` is what the user passed: a folder of weeks, one week's folder, or one module file."""
+    if submission.endswith(".py"):
+        return submission
+    if os.path.basename(submission) == week:
+        return submission + os.sep
+    return os.path.join(submission, week) + os.sep
+
+
+def _join_words(words):
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _shorten(label, room):
+    return label if len(label) <= room else label[: max(room - 3, 1)] + "..."
+
+
+def _paint(text, style, color):
+    return f"{style}{text}{RESET}" if color else text

@@ -1,0 +1,62 @@
+"""Fixtures for the grader's own tests: a throw-away copy of the course and a way to run its CLI."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from grader.course import COURSE_ROOT
+
+
+class Course:
+    """A copy of the course in a temporary folder, so an attack that beats a defence cannot damage
+    the real repository, and a way to run ``python -m grader`` inside it."""
+
+    def __init__(self, root):
+        self.root = root
+
+    def grader(self, *args, env=None, cwd=None):
+        environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+        environment["PYTHONPATH"] = str(self.root)  # this copy's grader, however the course is installed
+        return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], cwd=cwd or self.root,
+                              env=environment, capture_output=True, text=True, timeout=300)
+
+    def grade_json(self, *args):
+        """Run the grader with ``--format json``; ``(exit code, {exercise name: exercise dict}, report)``."""
+        done = self.grader(*args, "--format", "json")
+        report = json.loads(done.stdout)
+        exercises = {e["name"]: e for w in report["weeks"] for e in w["exercises"]}
+        return done.returncode, exercises, report
+
+    def submission(self, name, overrides=None, base="solutions"):
+        """A submission copied from ``base``; ``overrides`` maps ``week1/module.py`` to code appended
+        to that file (later definitions replace the originals)."""
+        target = self.root / name
+        shutil.copytree(self.root / base, target, ignore=shutil.ignore_patterns("__pycache__"))
+        for rel, code in (overrides or {}).items():
+            with open(target / rel, "a", encoding="utf-8") as f:
+                f.write("\n\n" + code)
+        return target
+
+
+@pytest.fixture(scope="session")
+def course(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course") / "course"
+    shutil.copytree(COURSE_ROOT, root, ignore=shutil.ignore_patterns(".git", "__pycache__", ".tox", "*.egg-info"))
+    return Course(root)
+
+
+@pytest.fixture()
+def fresh_course(tmp_path):
+    """A private copy for tests that change the course itself."""
+    root = tmp_path / "course"
+    shutil.copytree(COURSE_ROOT, root, ignore=shutil.ignore_patterns(".git", "__pycache__", ".tox", "*.egg-info"))
+    return Course(root)
+
+
+def tree_digest(*folders):
+    """``{path: bytes}`` of every file below ``folders``, to compare before and after a run."""
+    return {p: p.read_bytes() for folder in folders for p in sorted(Path(folder).rglob("*")) if p.is_file()}

@@ -5,7 +5,6 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 ``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
-import sys
 from pathlib import Path
 
 import pytest
@@ -32,18 +31,16 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    # Nothing written by this process may look like a submission's write into the guarded folders.
-    sys.dont_write_bytecode = True
     config.stash[RESULTS_KEY] = {}
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
     sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
                                      memory_mb=config.getoption("memory_limit"))
     sandbox_module.activate(sandbox)
     config._grader_sandbox = sandbox
-    protected = [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR]
-    if submission != SOLUTIONS_DIR.resolve():
-        protected.append(SOLUTIONS_DIR)
-    config._grader_guard = Guard(protected)
+    # The reference solutions are trusted; any other code might write into the course's files.
+    trusted = submission == SOLUTIONS_DIR.resolve()
+    config._grader_guard = None if trusted else Guard(
+        [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR])
     if not config.option.collectonly:
         sandbox.start()  # the worker imports numpy while pytest collects
 
@@ -95,13 +92,15 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     status = None
+    guard = item.config._grader_guard
     if call.when == "call":
-        changed = item.config._grader_guard.restore()
+        windows = sandbox_module.active().take_windows()
+        changed = guard.check(windows) if guard is not None else []
         if changed:
             names = ", ".join(relative(p) for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
             report.outcome = "failed"
-            report.longrepr = f"the submission changed course files (now restored): {names}"
-            status = (ERROR, f"your code wrote to the course's files ({names}); "
+            report.longrepr = f"the submission changed course files (now put back): {names}"
+            status = (ERROR, f"your code wrote to the course's files ({names}; they were put back); "
                              "a submission may only write to its own folder or a temporary one")
     if status is None and report.failed and call.excinfo is not None:
         status = classify(call.excinfo.value, call.when)

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from . import codec
@@ -159,6 +160,7 @@ class Sandbox:
         self.exercise = None  # set by the pytest plugin before each test
         self.generation = 0
         self._worker = None
+        self._windows = []  # (start_ns, end_ns) of every request: when learner code may have run
         self._poisoned = {}  # exercise -> SubmissionError: it timed out, don't wait for it again
         self._module_failures = {}  # module -> SubmissionError: it cannot be imported at all
         fd, self.log_path = tempfile.mkstemp(prefix="grader-output-", suffix=".log")
@@ -226,8 +228,14 @@ class Sandbox:
             raise SubmissionCrashed("this object was lost when the worker process was restarted")
         return codec.Handle(remote._handle.id, remote._handle.type_name, remote._handle.callable)
 
+    def take_windows(self):
+        """The time spans in which the submission's code ran since the last call of this method."""
+        windows, self._windows = self._windows, []
+        return windows
+
     def _request(self, message):
         worker = self.start()
+        start = time.time_ns()
         try:
             if not worker.ready:
                 worker.receive(STARTUP_TIMEOUT)
@@ -245,6 +253,8 @@ class Sandbox:
             reason = worker.death_reason()
             self._discard_worker()
             raise SubmissionCrashed(f"the process running your code {reason}") from None
+        finally:
+            self._windows.append((start, time.time_ns()))
 
     def _discard_worker(self):
         if self._worker is not None:

@@ -60,3 +60,17 @@ def fresh_course(tmp_path):
 def tree_digest(*folders):
     """``{path: bytes}`` of every file below ``folders``, to compare before and after a run."""
     return {p: p.read_bytes() for folder in folders for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def stub_report(course):
+    """``(exit code, JSON report)`` of grading the untouched exercises of every week."""
+    done = course.grader("all", "--format", "json")
+    return done.returncode, json.loads(done.stdout)
+
+
+@pytest.fixture(scope="session")
+def solution_report(course):
+    """``(exit code, JSON report)`` of grading the reference solutions of every week."""
+    done = course.grader("all", "--solutions", "--format", "json")
+    return done.returncode, json.loads(done.stdout)

@@ -1,0 +1,108 @@
+"""The command line as its users meet it: reports, formats, exit codes and one-line errors."""
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from grader.course import weeks
+
+
+def _one_line(text):
+    return len(text.strip().splitlines()) == 1 and "Traceback" not in text
+
+
+def test_the_solutions_get_full_marks_and_exit_0(solution_report):
+    code, report = solution_report
+    assert code == 0
+    assert report["points"] == report["max_points"] > 0
+
+
+def test_untouched_stubs_are_all_not_implemented_and_exit_1(stub_report):
+    code, report = stub_report
+    assert code == 1
+    assert report["points"] == 0 and report["max_points"] > 0
+    assert {e["status"] for w in report["weeks"] for e in w["exercises"]} == {"not implemented"}
+
+
+def test_the_text_report_of_the_solutions(course):
+    done = course.grader("week1", "--solutions")
+    assert done.returncode == 0
+    assert "100%" in done.stdout and "passed" in done.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["week9"], "unknown week 'week9'"),
+    (["--submission", "/nonexistent"], "no such file or folder: /nonexistent"),
+    (["--submission", "README.md"], "not a Python module"),
+    (["--submission", "mystery.py"], "cannot tell which module"),
+    (["--format", "pdf"], "invalid choice"),
+    (["week1", "--solutions", "--submission", "x"], "not allowed with argument"),
+])
+def test_bad_input_is_one_clear_line_and_exit_2(course, args, words):
+    (course.root / "mystery.py").write_text("x = 1\n")
+    done = course.grader(*args)
+    assert done.returncode == 2
+    assert words in done.stderr and _one_line(done.stderr), done.stderr
+    assert done.stdout == ""
+
+
+def test_a_syntax_error_names_the_file_and_line(course):
+    submission = course.submission("broken", {"week1/numpy_basics.py": "def oops(:\n    pass\n"})
+    done = course.grader("week1", "--submission", submission)
+    assert done.returncode == 2
+    assert "numpy_basics.py, line" in done.stderr and "syntax error" in done.stderr, done.stderr
+    assert _one_line(done.stderr)
+
+
+def test_a_single_module_file_grades_only_that_module(course, tmp_path):
+    module = tmp_path / "numpy_basics.py"
+    module.write_text((course.root / "solutions" / "week1" / "numpy_basics.py").read_text())
+    code, exercises, _ = course.grade_json("--submission", module)
+    assert code == 0, exercises
+    assert {e["module"] for e in exercises.values()} == {"numpy_basics"}
+
+
+def test_a_missing_module_costs_its_exercises_with_a_clear_reason(course):
+    submission = course.submission("incomplete")
+    (submission / "week1" / "numpy_basics.py").unlink()
+    code, exercises, _ = course.grade_json("week1", "--submission", submission)
+    assert code == 1
+    lost = [e for e in exercises.values() if e["module"] == "numpy_basics"]
+    assert lost and all(e["points"] == 0 and "missing from the submission" in e["message"] for e in lost)
+    assert all(e["status"] == "passed" for e in exercises.values() if e["module"] != "numpy_basics")
+
+
+def test_list_shows_weeks_exercises_and_points(course):
+    done = course.grader("list")
+    assert done.returncode == 0
+    for week in weeks():
+        assert week in done.stdout
+    assert "points" in done.stdout and "numpy_basics.py" in done.stdout
+
+
+def test_help_explains_the_report_and_exit_codes(course):
+    done = course.grader("--help")
+    assert done.returncode == 0
+    for words in ("not implemented", "--submission", "--solutions", "--format", "Exit status"):
+        assert words in done.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "gradescope", "junit", "text"])
+def test_every_format_can_be_written_to_a_file(course, tmp_path, fmt):
+    out = tmp_path / f"report.{fmt}"
+    done = course.grader("week1", "--solutions", "--format", fmt, "--output", out)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text()
+    if fmt in ("json", "gradescope"):
+        data = json.loads(text)
+        assert data["score" if fmt == "gradescope" else "points"] > 0
+    elif fmt == "junit":
+        ET.fromstring(text)
+    assert "written to" in done.stdout
+
+
+def test_colour_only_when_asked_or_on_a_terminal(course):
+    plain = course.grader("week1", "--solutions")
+    forced = course.grader("week1", "--solutions", "--color", "always")
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in forced.stdout

@@ -10,11 +10,15 @@ represented here by a :class:`Handle`.
 The same tree (JSON + arrays) is what fixture files store in HDF5, so fixtures and the sandbox share
 one notion of "a value".
 """
-import json
 import struct
+from json import dumps as json_dumps, loads as json_loads
 from dataclasses import dataclass
 
 import numpy as np
+
+# This module runs inside the worker too, where a submission may replace builtins (``isinstance``
+# that always says True, ...). Module-level names shadow builtins, so it keeps using the originals.
+from builtins import callable, getattr, isinstance, len, repr, str, type  # noqa: E402,A004
 
 MAX_DEPTH = 64
 ALLOWED_DTYPE_KINDS = "biufcSU"  # bool, int, uint, float, complex, bytes, str: never objects
@@ -184,7 +188,7 @@ def encode(value, make_handle=None):
     arrays = []
     tree = to_tree(value, arrays, make_handle)
     specs = [[a.dtype.str, list(a.shape)] for a in arrays]
-    header = json.dumps({"tree": tree, "arrays": specs}, separators=(",", ":")).encode()
+    header = json_dumps({"tree": tree, "arrays": specs}, separators=(",", ":")).encode()
     return b"".join([struct.pack("<I", len(header)), header] + [a.tobytes() for a in arrays])
 
 
@@ -194,7 +198,7 @@ def decode(data, resolve=None):
         raise CodecError("truncated message")
     (n,) = struct.unpack("<I", view[:4])
     try:
-        header = json.loads(bytes(view[4:4 + n]))
+        header = json_loads(bytes(view[4:4 + n]))
         tree, specs = header["tree"], header["arrays"]
     except (ValueError, KeyError, TypeError):
         raise CodecError("malformed message header") from None

@@ -125,11 +125,14 @@ class _Worker:
         self.process.wait()
         self.cwd.cleanup()
 
-    def death_reason(self):
+    def death_reason(self, log_path):
         try:
             code = self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             return "stopped answering"
+        if code > 0:
+            last = _last_line(log_path)
+            return f"exited with status {code} in the middle of a call" + (f" ({last})" if last else "")
         if code < 0:
             name = _signal_name(-code)
             if name == "SIGSEGV":
@@ -137,9 +140,19 @@ class _Worker:
             if name == "SIGKILL":
                 return "was killed (SIGKILL), for example by the system because it used too much memory"
             return f"was terminated by signal {name}"
-        if code == 0:
-            return "exited in the middle of a call (does the code call os._exit()?)"
-        return f"exited with status {code} in the middle of a call"
+        return "exited in the middle of a call (does the code call os._exit()?)"
+
+
+def _last_line(path):
+    """The last line the worker wrote to its log: usually the error that ended it."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - 2000))
+            lines = f.read().decode("utf-8", "replace").strip().splitlines()
+    except OSError:
+        return ""
+    return lines[-1][:200] if lines else ""
 
 
 def _signal_name(number):
@@ -250,7 +263,7 @@ class Sandbox:
                 self._poisoned[self.exercise] = error
             raise error from None
         except (EOFError, BrokenPipeError, ConnectionError):
-            reason = worker.death_reason()
+            reason = worker.death_reason(self.log_path)
             self._discard_worker()
             raise SubmissionCrashed(f"the process running your code {reason}") from None
         finally:

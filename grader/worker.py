@@ -8,6 +8,7 @@ unpickled by the grader. The worker limits its own memory, refuses imports of th
 ``KeyboardInterrupt`` included) as data. Everything it answers is checked by the grading process; it
 decides nothing.
 """
+import builtins
 import importlib
 import importlib.abc
 import os
@@ -17,6 +18,10 @@ import traceback
 from pathlib import Path
 
 from . import codec
+
+# This module runs inside the worker too, where a submission may replace builtins (``isinstance``
+# that always says True, ...). Module-level names shadow builtins, so it keeps using the originals.
+from builtins import callable, getattr, isinstance, len, repr, str, type  # noqa: E402,A004
 
 PACKAGE = "submission"
 BLOCKED = ("solutions", "tests", "grader")
@@ -132,7 +137,13 @@ class Worker:
             try:
                 answer = self.handle(request)
             except BaseException as exc:  # noqa: BLE001 - report everything, even SystemExit
-                answer = {"error": self.describe(exc)}
+                _restore_builtins()
+                try:
+                    answer = {"error": self.describe(exc)}
+                except BaseException:  # noqa: BLE001 - the submission broke something we rely on
+                    answer = {"error": {"kind": "raised", "type": "Exception", "where": "",
+                                        "message": "your code broke the grader's error reporting"}}
+            _restore_builtins()  # what the submission did to builtins must not break the answer
             self.send(answer)
 
     def describe(self, exc):
@@ -165,6 +176,16 @@ class _ImportFailure(Exception):
 
 class _Missing(Exception):
     pass
+
+
+_ORIGINAL_BUILTINS = dict(vars(builtins))
+
+
+def _restore_builtins():
+    namespace = vars(builtins)
+    for name in [n for n in namespace if n not in _ORIGINAL_BUILTINS]:
+        del namespace[name]
+    namespace.update(_ORIGINAL_BUILTINS)
 
 
 def _safe_str(obj, fn=str):

@@ -33,7 +33,7 @@ def test_the_text_report_of_the_solutions(course):
 @pytest.mark.parametrize("args, words", [
     (["week9"], "unknown week 'week9'"),
     (["--submission", "/nonexistent"], "no such file or folder: /nonexistent"),
-    (["--submission", "README.md"], "not a Python module"),
+    (["--submission", "pyproject.toml"], "not a Python module"),
     (["--submission", "mystery.py"], "cannot tell which module"),
     (["--format", "pdf"], "invalid choice"),
     (["week1", "--solutions", "--submission", "x"], "not allowed with argument"),

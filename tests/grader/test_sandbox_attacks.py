@@ -111,7 +111,7 @@ def L1(yhat, y):
     return Exploit()
 
 def tanh_derivative(x):
-    return numpy.zeros_like(x)
+    return numpy.full_like(x, 7.0)
 """
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from . import codec
+from . import checks, codec
 
 FIXTURE_DIR = "fixtures"
 
@@ -47,6 +47,14 @@ class Case:
         if self._call is not None:
             return self._call(module, **self.inputs)
         return getattr(module, self.name)(**self.inputs)
+
+    def assert_pure(self, module, label):
+        """Run on the submission: the result must be right and every input left as it was."""
+        if self._call is not None:
+            raise TypeError("only single-call cases can be inspected for modified inputs")
+        result, _, inputs_after = getattr(module, self.name).call_and_inspect(**self.inputs)
+        checks.assert_close(result, self.expected, label)
+        checks.assert_not_mutated(self.inputs, inputs_after, f"{label}: the argument")
 
     def __repr__(self):
         return f"<case {self.name}[{self.id}]>"

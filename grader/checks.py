@@ -14,10 +14,12 @@ def _describe(value):
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     if isinstance(value, RemoteObject):
-        return f"a {value.type_name} object"
+        return f"an object of class {value.type_name}"
     if isinstance(value, (list, tuple, dict)):
         return f"a {type(value).__name__} of length {len(value)}"
-    return f"a {type(value).__name__} ({value!r:.60})"
+    name = type(value).__name__
+    article = "an" if name[0] in "aeiou" else "a"
+    return f"{article} {name} ({value!r:.60})"
 
 
 def _fmt(x):
@@ -30,6 +32,31 @@ def _index(idx):
 
 def fail(message):
     raise AssertionError(message)
+
+
+def unpack(result, n, name):
+    """The ``n`` values of a function that returns a tuple, or a failure that says what came back."""
+    if not isinstance(result, (tuple, list)) or len(result) != n:
+        fail(f"{name}: expected a tuple of {n} values, got {_describe(result)}")
+    return result
+
+
+def assert_keys(d, keys, name):
+    """``d`` is a dict with exactly ``keys``."""
+    if not isinstance(d, dict):
+        fail(f"{name}: expected a dict with keys {list(keys)}, got {_describe(d)}")
+    missing, extra = [k for k in keys if k not in d], [k for k in d if k not in keys]
+    if missing or extra:
+        fail(f"{name}: expected the keys {list(keys)}; missing {missing}, unexpected {extra}")
+
+
+def assert_costs(costs, n, name):
+    """A list of ``n`` float costs, recorded every 100 iterations from iteration 0."""
+    if not isinstance(costs, list) or len(costs) != n:
+        what = f"{len(costs)} costs" if isinstance(costs, (list, tuple)) else _describe(costs)
+        fail(f"{name}: expected a list of {n} cost(s), recorded at iterations 0, 100, 200, ...; got {what}")
+    for i, cost in enumerate(costs):
+        assert_float(cost, f"{name}[{i}]")
 
 
 def assert_array(actual, name):
@@ -146,9 +173,11 @@ def assert_gradient(analytic, numeric, name, rtol=1e-6, atol=1e-8):
     Passes when every entry satisfies ``|analytic - numeric| <= atol + rtol * max(|analytic|, |numeric|)``;
     the message reports the relative error of the worst entry and where it is.
     """
-    assert_shape(analytic, numeric.shape, name)
+    if isinstance(analytic, (float, np.floating)) and np.ndim(numeric) == 0:
+        analytic = np.asarray(analytic)  # a gradient that is a number, like db
+    assert_shape(analytic, np.shape(numeric), name)
     assert_finite(analytic, name)
-    analytic, numeric = analytic.astype(np.float64), numeric.astype(np.float64)
+    analytic, numeric = analytic.astype(np.float64), np.asarray(numeric, dtype=np.float64)
     error = np.abs(analytic - numeric)
     scale = np.maximum(np.abs(analytic), np.abs(numeric))
     bad = error > atol + rtol * scale
@@ -166,7 +195,8 @@ def assert_not_mutated(before, after, name):
     """The function must not change its inputs in place."""
     if isinstance(before, dict):
         for key in before:
-            assert_not_mutated(before[key], after[key], f"{name}[{key!r}]")
+            assert_not_mutated(before[key], after[key], f"{name} {key}" if name.endswith("argument")
+                               else f"{name}[{key!r}]")
         return
     if isinstance(before, (list, tuple)):
         for i, (b, a) in enumerate(zip(before, after)):

@@ -105,7 +105,9 @@ def list_command(argv):
             print(f"  {module}.py")
             for exercise in exercises:
                 tests = len(exercise.tests)
-                print(f"    {exercise.name:<32} {exercise.max_points:>5g} points  ({tests} test{'s' * (tests != 1)})")
+                points = exercise.max_points
+                print(f"    {exercise.name:<32} {points:>5g} point{'s' * (points != 1)}  "
+                      f"({tests} test{'s' * (tests != 1)})")
     return EXIT_OK
 
 
@@ -155,6 +157,9 @@ def main(argv=None):
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `python -m grader list | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except RuntimeError as exc:
         print(f"grader failure: {exc}", file=sys.stderr)
         return EXIT_INTERNAL

@@ -2,6 +2,7 @@
 
 Everything here reads files only; it never imports learner code.
 """
+import ast
 import os
 import sys
 from pathlib import Path
@@ -65,8 +66,23 @@ def weeks():
 
 
 def modules(week):
-    """Module names of a week, from its test files: ``tests/week1/test_numpy_basics.py`` -> ``numpy_basics``."""
-    return sorted(p.stem[len("test_"):] for p in (TESTS_DIR / week).glob("test_*.py"))
+    """Module names of a week in lesson order: ``MODULES`` in ``tests/weekN/__init__.py`` first,
+    then any other test file's module alphabetically (``test_numpy_basics.py`` -> ``numpy_basics``)."""
+    found = sorted(p.stem[len("test_"):] for p in (TESTS_DIR / week).glob("test_*.py"))
+    order = _literal(TESTS_DIR / week / "__init__.py", "MODULES") or []
+    return [m for m in order if m in found] + [m for m in found if m not in order]
+
+
+def _literal(path, name):
+    """The value of ``name = <literal>`` in a Python file, read without running it."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError):
+        return None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets):
+            return ast.literal_eval(node.value)
+    return None
 
 
 def week_title(week):

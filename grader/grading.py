@@ -49,7 +49,12 @@ def prepare(path, requested_weeks):
     else:
         weeks = resolve_weeks(requested_weeks)
     _check_syntax(path, weeks)
-    return Submission(path.resolve(), weeks, [TESTS_DIR / w for w in weeks], label)
+    return Submission(path.resolve(), weeks, test_files(weeks), label)
+
+
+def test_files(weeks):
+    """The test modules of ``weeks``, in lesson order (pytest runs them in the order given)."""
+    return [TESTS_DIR / week / f"test_{module}.py" for week in weeks for module in modules(week)]
 
 
 def _single_module(path, requested_weeks, label):
@@ -145,7 +150,7 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 def list_exercises(weeks=None):
     """Every exercise of ``weeks`` with its tests, collected but not run (statuses "not run")."""
     weeks = resolve_weeks(weeks)
-    capture = run_pytest([TESTS_DIR / w for w in weeks], ["--collect-only"])
+    capture = run_pytest(test_files(weeks), ["--collect-only"])
     entries = [(*item._grader_exercise, TestResult(item.nodeid, item.name, item._grader_points, "not run"))
                for item in plugin.graded_items(capture.config)]
     return _group(entries, weeks)

@@ -31,8 +31,18 @@ def numerical_gradient(f, x, h=1e-6):
         plus, minus = x.copy(), x.copy()
         plus[index] += h
         minus[index] -= h
-        grad[index] = (float(f(plus)) - float(f(minus))) / (2 * h)
+        grad[index] = (_number(f(plus)) - _number(f(minus))) / (2 * h)
     return grad
+
+
+def _number(value):
+    """``float(value)`` for a number or a one-element array; a learner-readable failure otherwise."""
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_)):
+        return float(value)
+    if isinstance(value, np.ndarray) and value.size == 1 and value.dtype.kind in "fiu":
+        return float(value.reshape(()))
+    kind = getattr(value, "type_name", type(value).__name__)
+    raise AssertionError(f"the forward pass returned a {kind}, not a number, so it cannot be differentiated")
 
 
 def numerical_gradients(f, inputs, h=1e-6):
@@ -57,7 +67,10 @@ def projected(output_grad):
     output_grad = np.asarray(output_grad, dtype=np.float64)
 
     def scalar(out):
-        out = np.asarray(out, dtype=np.float64)
+        if not isinstance(out, np.ndarray):
+            kind = getattr(out, "type_name", type(out).__name__)
+            raise AssertionError(f"the forward pass returned a {kind}, not an array")
+        out = out.astype(np.float64)
         if out.shape != output_grad.shape:
             raise AssertionError(f"the forward pass returned shape {out.shape}, expected {output_grad.shape}")
         return float(np.sum(out * output_grad))

@@ -219,10 +219,10 @@ class Sandbox:
         return self._answer(self._request({"op": "getattr", "handle": self._live(handle), "name": name}), False)
 
     def _check_poison(self, module):
-        if module in self._module_failures:
-            raise self._module_failures[module]
-        if self.exercise in self._poisoned:
-            raise self._poisoned[self.exercise]
+        known = self._module_failures.get(module) or self._poisoned.get(self.exercise)
+        if known is not None:
+            # A fresh exception: re-raising the stored one would grow its traceback at every test.
+            raise type(known)(known.message, known.where)
 
     def _ensure_imported(self, module):
         worker = self.start()

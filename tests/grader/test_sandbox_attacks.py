@@ -103,8 +103,8 @@ class Exploit:
         import os
         return (os.system, ("touch {marker}",))
 
-def relu(x):
-    print("PASSED relu 1/1")
+def normalize_rows(x):
+    print("PASSED normalize_rows 1/1")
     return AlwaysEqual()
 
 def L1(yhat, y):
@@ -128,16 +128,19 @@ def test_fake_output_does_not_reach_the_report(fooling_attempts):
     done, text, _ = fooling_attempts
     report = json.loads(done.stdout)  # the whole stdout is the grader's JSON, nothing printed before it
     assert report["max_points"] != 1000
-    assert "100/100" not in text.stdout and "PASSED relu" not in text.stdout
+    assert "100/100" not in text.stdout and "PASSED normalize_rows" not in text.stdout
 
 
 def test_monkeypatching_cannot_make_wrong_code_pass(fooling_attempts):
     done, _, _ = fooling_attempts
     exercises = {e["name"]: e for w in json.loads(done.stdout)["weeks"] for e in w["exercises"]}
-    for name in ("relu", "L1", "tanh_derivative"):
+    for name in ("normalize_rows", "L1"):
         assert exercises[name]["points"] == 0, exercises[name]
-    assert "AlwaysEqual" in exercises["relu"]["message"] or "array" in exercises["relu"]["message"]
-    others = [e for n, e in exercises.items() if n not in ("relu", "L1", "tanh_derivative")]
+    # Wrong values with the right shape may keep the shape test's share, never the value tests'.
+    assert exercises["tanh_derivative"]["status"] == "failed"
+    assert exercises["tanh_derivative"]["points"] < exercises["tanh_derivative"]["max_points"]
+    assert "AlwaysEqual" in exercises["normalize_rows"]["message"]
+    others = [e for n, e in exercises.items() if n not in ("normalize_rows", "L1", "tanh_derivative")]
     assert others and all(e["status"] == "passed" for e in others), [(e["name"], e["message"]) for e in others]
 
 

@@ -1,0 +1,337 @@
+"""Tests of week1/linear_regression.py: standardize, predict, propagate, gradient descent, the
+normal equation and the whole model.
+
+Data here is tiny and synthetic (drawn from seeds), never the diabetes set: a test must run in
+milliseconds, and the checks below hold for any data. ``cost`` is the mean squared error with the
+1/2 of the curriculum, computed here only to check properties (never to produce expected values,
+which come from the reference solution through ``fixtures/linear_regression.h5``).
+"""
+import numpy as np
+import pytest
+
+from grader import checks, sandbox
+from grader.cases import Cases
+from grader.numgrad import numerical_gradients
+
+lr = sandbox.load("week1.linear_regression")
+cases = Cases(__file__)
+
+SEEDS = [0, 1]
+MODEL_KEYS = ("costs", "w", "b", "train_rmse", "test_rmse", "learning_rate", "num_iterations")
+
+
+# ---------------------------------------------------------------------------------- helpers
+def cost(w, b, X, Y):
+    """The cost of the curriculum, 1/(2m) * sum((w^T X + b - Y)^2)."""
+    return float(np.sum((w.T @ X + b - Y) ** 2) / (2 * X.shape[1]))
+
+
+def regression_data(rng, n_x, m, noise=0.1):
+    """Features of unequal offsets and scales, and targets from a linear rule plus noise."""
+    X = rng.uniform(-50, 50, (n_x, 1)) + rng.uniform(1, 20, (n_x, 1)) * rng.standard_normal((n_x, m))
+    w, b = rng.standard_normal((n_x, 1)), float(rng.standard_normal())
+    Y = w.T @ X + b + noise * rng.standard_normal((1, m))
+    return X, Y
+
+
+def small_problem(seed, n_x=3, m=5):
+    """``w, b, X, Y`` of the small shapes the gradient and property checks use."""
+    rng = np.random.default_rng(seed)
+    return (rng.standard_normal((n_x, 1)), float(rng.standard_normal()), rng.standard_normal((n_x, m)),
+            rng.standard_normal((1, m)))
+
+
+# ------------------------------------------------------------------------------ standardize
+@cases.define("standardize")
+def _(rng):
+    X, _ = regression_data(rng, 3, 6)
+    constant = rng.standard_normal((2, 5))
+    constant[1] = 7.0  # std 0: the row must become 0, not NaN
+    return {"3x6": {"X": X}, "constant_row": {"X": constant}, "single_example": {"X": rng.standard_normal((3, 1))}}
+
+
+@pytest.mark.exercise("standardize", points=0.25)
+@pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4), (4, 2)])
+def test_standardize_shapes(n_x, m):
+    X = np.random.default_rng(0).standard_normal((n_x, m))
+    X_norm, mean, std = checks.unpack(lr.standardize(X), 3, "standardize(X)")
+    checks.assert_shape(X_norm, (n_x, m), f"standardize(X) X_norm, for X of shape {(n_x, m)}")
+    checks.assert_shape(mean, (n_x, 1), f"standardize(X) mean (one per feature, over the examples), for X of shape {(n_x, m)}")
+    checks.assert_shape(std, (n_x, 1), f"standardize(X) std (one per feature, over the examples), for X of shape {(n_x, m)}")
+
+
+@pytest.mark.exercise("standardize", points=0.25)
+@cases.parametrize("standardize")
+def test_standardize_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected, "standardize(X) -> (X_norm, mean, std)")
+
+
+@pytest.mark.exercise("standardize", points=0.25)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_standardize_gives_zero_mean_unit_std_rows(seed):
+    X, _ = regression_data(np.random.default_rng(seed), 3, 8)
+    X_norm, mean, std = checks.unpack(lr.standardize(X), 3, "standardize(X)")
+    checks.assert_shape(X_norm, X.shape, "standardize(X) X_norm")
+    checks.assert_close(X_norm.mean(axis=1), np.zeros(3), "the mean of each row of X_norm", atol=1e-10)
+    checks.assert_close(X_norm.std(axis=1), np.ones(3), "the standard deviation of each row of X_norm", rtol=1e-9)
+    checks.assert_close(X_norm * std + mean, X, "X_norm * std + mean (should give X back)", rtol=1e-9)
+
+
+@pytest.mark.exercise("standardize", points=0.25)
+def test_standardize_does_not_modify_its_input():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("standardize")[0].assert_pure(lr, "standardize(X)")
+
+
+# ---------------------------------------------------------------------------------- predict
+@cases.define("predict")
+def _(rng):
+    return {"3x5": {"w": rng.standard_normal((3, 1)), "b": float(rng.standard_normal()),
+                    "X": rng.standard_normal((3, 5))},
+            "1x1": {"w": rng.standard_normal((1, 1)), "b": 2.5, "X": rng.standard_normal((1, 1))},
+            "b_zero": {"w": rng.standard_normal((4, 1)), "b": 0.0, "X": rng.standard_normal((4, 3))}}
+
+
+@pytest.mark.exercise("predict", points=0.2)
+@pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4), (4, 1)])
+def test_predict_shape(n_x, m):
+    w, b, X, _ = small_problem(0, n_x, m)
+    checks.assert_shape(lr.predict(w, b, X), (1, m), f"predict(w, b, X) for w of shape {(n_x, 1)}, X of shape {(n_x, m)}")
+
+
+@pytest.mark.exercise("predict", points=0.4)
+@cases.parametrize("predict")
+def test_predict_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected, "predict(w, b, X)")
+
+
+@pytest.mark.exercise("predict", points=0.4)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_predict_is_wT_X_plus_b(seed):
+    w, b, X, _ = small_problem(seed)
+    checks.assert_close(lr.predict(w, b, X), w.T @ X + b, "predict(w, b, X) vs w^T X + b", rtol=1e-9)
+
+
+# -------------------------------------------------------------------------------- propagate
+@cases.define("propagate")
+def _(rng):
+    def problem(n_x, m):
+        return {"w": rng.standard_normal((n_x, 1)), "b": float(rng.standard_normal()),
+                "X": rng.standard_normal((n_x, m)), "Y": rng.standard_normal((1, m))}
+    return {"3x5": problem(3, 5), "1x4": problem(1, 4), "2x1": problem(2, 1)}
+
+
+@pytest.mark.exercise("propagate", points=0.5)
+@pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4)])
+def test_propagate_types_and_shapes(n_x, m):
+    w, b, X, Y = small_problem(0, n_x, m)
+    grads, cost_value = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
+    checks.assert_shape(grads["dw"], (n_x, 1), "propagate(w, b, X, Y) grads['dw'] (the shape of w)")
+    checks.assert_float(grads["db"], "propagate(w, b, X, Y) grads['db']")
+    checks.assert_float(cost_value, "propagate(w, b, X, Y) cost")
+
+
+@pytest.mark.exercise("propagate", points=0.75)
+@cases.parametrize("propagate")
+def test_propagate_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected, "propagate(w, b, X, Y) -> (grads, cost)")
+
+
+@pytest.mark.exercise("propagate", points=1)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_propagate_gradient(seed):
+    w, b, X, Y = small_problem(seed)
+    grads, _ = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
+
+    def cost_of(w, b):
+        return checks.unpack(lr.propagate(w, float(b), X, Y), 2, "propagate(w, b, X, Y)")[1]
+
+    numeric = numerical_gradients(cost_of, {"w": w, "b": np.array(b)})
+    checks.assert_gradient(grads["dw"], numeric["w"], "propagate(w, b, X, Y) grads['dw'] vs central differences of its cost")
+    checks.assert_gradient(grads["db"], numeric["b"],
+                           "propagate(w, b, X, Y) grads['db'] vs central differences of its cost")
+
+
+@pytest.mark.exercise("propagate", points=0.25)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_propagate_is_zero_at_a_perfect_fit(seed):
+    w, b, X, _ = small_problem(seed)
+    Y = w.T @ X + b  # the model fits these targets exactly
+    grads, cost_value = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
+    checks.assert_close(cost_value, 0.0, "propagate(w, b, X, Y) cost when w^T X + b == Y", atol=1e-12)
+    checks.assert_close(grads["dw"], np.zeros(w.shape), "propagate(w, b, X, Y) grads['dw'] when w^T X + b == Y", atol=1e-12)
+    checks.assert_close(grads["db"], 0.0, "propagate(w, b, X, Y) grads['db'] when w^T X + b == Y", atol=1e-12)
+
+
+@pytest.mark.exercise("propagate", points=0.5)
+def test_propagate_does_not_modify_its_inputs():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("propagate")[0].assert_pure(lr, "propagate(w, b, X, Y)")
+
+
+# ------------------------------------------------------------------------- gradient_descent
+@cases.define("gradient_descent")
+def _(rng):
+    def problem(n_x, m, num_iterations, learning_rate):
+        return {"w": 0.1 * rng.standard_normal((n_x, 1)), "b": 0.5, "X": rng.standard_normal((n_x, m)),
+                "Y": rng.standard_normal((1, m)), "num_iterations": num_iterations, "learning_rate": learning_rate}
+    return {"250_steps": problem(3, 8, 250, 0.05), "one_step": problem(2, 5, 1, 0.1),
+            "101_steps": problem(1, 4, 101, 0.2)}
+
+
+@pytest.mark.exercise("gradient_descent", points=0.75)
+@pytest.mark.parametrize("num_iterations, n_costs", [(1, 1), (100, 1), (101, 2), (250, 3)])
+def test_gradient_descent_records_a_cost_every_100_iterations(num_iterations, n_costs):
+    w, b, X, Y = small_problem(0)
+    name = f"gradient_descent(..., num_iterations={num_iterations}, ...)"
+    params, grads, costs = checks.unpack(lr.gradient_descent(w, b, X, Y, num_iterations, 0.01), 3, name)
+    checks.assert_costs(costs, n_costs, f"{name} costs")
+    checks.assert_keys(params, ("w", "b"), f"{name} params")
+    checks.assert_shape(params["w"], w.shape, f"{name} params['w']")
+    checks.assert_float(params["b"], f"{name} params['b']")
+    checks.assert_keys(grads, ("dw", "db"), f"{name} grads")
+
+
+@pytest.mark.exercise("gradient_descent", points=0.75)
+@cases.parametrize("gradient_descent")
+def test_gradient_descent_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected,
+                        "gradient_descent(w, b, X, Y, num_iterations, learning_rate) -> (params, grads, costs)")
+
+
+@pytest.mark.exercise("gradient_descent", points=0.75)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_gradient_descent_lowers_the_cost(seed):
+    w, b, X, Y = small_problem(seed, 3, 10)
+    name = "gradient_descent(w, b, X, Y, num_iterations=301, learning_rate=0.05)"
+    params, _, costs = checks.unpack(lr.gradient_descent(w, b, X, Y, 301, 0.05), 3, name)
+    checks.assert_costs(costs, 4, f"{name} costs")
+    checks.assert_close(costs[0], cost(w, b, X, Y), f"{name} costs[0] (the cost before the first step)", rtol=1e-9)
+    if not np.all(np.diff(costs) < 0):
+        checks.fail(f"{name}: the recorded costs should decrease, got {np.round(costs, 6).tolist()}")
+    checks.assert_keys(params, ("w", "b"), f"{name} params")
+    final = cost(params["w"], params["b"], X, Y)
+    if not final < costs[-1]:
+        checks.fail(f"{name}: the cost of the returned params ({final:.6g}) should be below the last "
+                    f"recorded cost ({costs[-1]:.6g}, at iteration 300)")
+
+
+@pytest.mark.exercise("gradient_descent", points=0.75)
+def test_gradient_descent_does_not_modify_its_inputs():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("gradient_descent")[0].assert_pure(lr, "gradient_descent(w, b, X, Y, ...)")
+
+
+# -------------------------------------------------------------------------- normal_equation
+@cases.define("normal_equation")
+def _(rng):
+    X, Y = regression_data(rng, 3, 12, noise=1.0)
+    X1, Y1 = regression_data(rng, 1, 5, noise=1.0)
+    X2, Y2 = regression_data(rng, 2, 6, noise=0.0)
+    return {"3x12": {"X": X, "Y": Y}, "1x5": {"X": X1, "Y": Y1}, "exact_fit": {"X": X2, "Y": Y2}}
+
+
+@pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("n_x, m", [(3, 8), (1, 4)])
+def test_normal_equation_types_and_shapes(n_x, m):
+    _, _, X, Y = small_problem(0, n_x, m)
+    w, b = checks.unpack(lr.normal_equation(X, Y), 2, "normal_equation(X, Y)")
+    checks.assert_shape(w, (n_x, 1), f"normal_equation(X, Y) w, for X of shape {(n_x, m)}")
+    checks.assert_float(b, "normal_equation(X, Y) b")
+
+
+@pytest.mark.exercise("normal_equation", points=0.5)
+@cases.parametrize("normal_equation")
+def test_normal_equation_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected, "normal_equation(X, Y) -> (w, b)", rtol=1e-6, atol=1e-8)
+
+
+@pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_normal_equation_zeroes_the_gradient(seed):
+    X, Y = regression_data(np.random.default_rng(seed), 3, 10, noise=1.0)
+    w, b = checks.unpack(lr.normal_equation(X, Y), 2, "normal_equation(X, Y)")
+    checks.assert_shape(w, (3, 1), "normal_equation(X, Y) w")
+    b = b
+    residual = w.T @ X + b - Y  # (1, m)
+    m = X.shape[1]
+    scale = np.abs(X).max() * np.abs(Y).max()
+    checks.assert_close(X @ residual.T / m, np.zeros((3, 1)),
+                        "dJ/dw = X (w^T X + b - Y)^T / m at (w, b) = normal_equation(X, Y) (should be 0)",
+                        atol=1e-9 * scale)
+    checks.assert_close(float(residual.mean()), 0.0,
+                        "dJ/db = mean(w^T X + b - Y) at (w, b) = normal_equation(X, Y) (should be 0)",
+                        atol=1e-9 * scale)
+
+
+@pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_normal_equation_recovers_an_exact_linear_rule(seed):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((3, 7))
+    w_true, b_true = rng.standard_normal((3, 1)), float(rng.standard_normal())
+    w, b = checks.unpack(lr.normal_equation(X, w_true.T @ X + b_true), 2, "normal_equation(X, Y)")
+    checks.assert_close(w, w_true, "normal_equation(X, w_true^T X + b_true) w (should be w_true)", rtol=1e-8, atol=1e-10)
+    checks.assert_close(b, b_true, "normal_equation(X, w_true^T X + b_true) b (should be b_true)", rtol=1e-8, atol=1e-10)
+
+
+# ------------------------------------------------------------------------------------ model
+@cases.define("model")
+def _(rng):
+    X, Y = regression_data(rng, 3, 28)
+    X1, Y1 = regression_data(rng, 1, 12)
+    return {"3_features": {"X_train": X[:, :20], "Y_train": Y[:, :20], "X_test": X[:, 20:], "Y_test": Y[:, 20:],
+                           "num_iterations": 300, "learning_rate": 0.1},
+            "1_feature": {"X_train": X1[:, :8], "Y_train": Y1[:, :8], "X_test": X1[:, 8:], "Y_test": Y1[:, 8:],
+                          "num_iterations": 150, "learning_rate": 0.3}}
+
+
+def _train(seed, num_iterations, learning_rate=0.1):
+    X, Y = regression_data(np.random.default_rng(seed), 3, 30)
+    data = X[:, :22], Y[:, :22], X[:, 22:], Y[:, 22:]
+    name = f"model(X_train, Y_train, X_test, Y_test, num_iterations={num_iterations}, learning_rate={learning_rate})"
+    d = lr.model(*data, num_iterations=num_iterations, learning_rate=learning_rate)
+    checks.assert_keys(d, MODEL_KEYS, name)
+    return d, data, name
+
+
+@pytest.mark.exercise("model", points=0.75)
+def test_model_returns_the_documented_dict():
+    d, (X_train, _, _, _), name = _train(0, num_iterations=150, learning_rate=0.05)
+    checks.assert_costs(d["costs"], 2, f"{name}['costs']")
+    checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
+    for key in ("b", "train_rmse", "test_rmse", "learning_rate"):
+        checks.assert_float(d[key], f"{name}[{key!r}]")
+    checks.assert_close(d["learning_rate"], 0.05, f"{name}['learning_rate'] (the value passed in)")
+    checks.assert_close(d["num_iterations"], 150, f"{name}['num_iterations'] (the value passed in)")
+
+
+@pytest.mark.exercise("model", points=0.75)
+@cases.parametrize("model")
+def test_model_matches_reference(case):
+    checks.assert_close(case.run(lr), case.expected, "model(X_train, Y_train, X_test, Y_test, ...)")
+
+
+@pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_model_weights_apply_to_raw_features(seed):
+    d, (X_train, Y_train, X_test, Y_test), name = _train(seed, num_iterations=200)
+    w, b = d["w"], d["b"]
+    checks.assert_shape(w, (X_train.shape[0], 1), f"{name}['w']")
+    for key, X, Y in (("train_rmse", X_train, Y_train), ("test_rmse", X_test, Y_test)):
+        rmse = float(np.sqrt(np.mean((w.T @ X + b - Y) ** 2)))
+        checks.assert_close(d[key], rmse, f"{name}[{key!r}] vs the RMSE of w^T X + b with the returned w, b "
+                                          "on the raw (unstandardized) features", rtol=1e-6)
+
+
+@pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_model_reaches_the_least_squares_solution(seed):
+    d, (X_train, Y_train, _, _), name = _train(seed, num_iterations=1000)
+    X_tilde = np.vstack([X_train, np.ones((1, X_train.shape[1]))])
+    theta = np.linalg.lstsq(X_tilde.T, Y_train.T, rcond=None)[0]
+    checks.assert_close(d["w"], theta[:-1], f"{name}['w'] vs the least-squares weights", rtol=1e-5, atol=1e-8)
+    checks.assert_close(d["b"], float(theta[-1, 0]), f"{name}['b'] vs the least-squares bias", rtol=1e-5, atol=1e-8)

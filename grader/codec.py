@@ -40,10 +40,12 @@ class Handle:
 
 @dataclass(frozen=True)
 class FunctionRef:
-    """Reference to a submission's function, sent to the worker to be used as a callable argument."""
+    """Reference to a submission's function, sent to the worker to be used as a callable argument;
+    ``kwargs`` (plain data) are bound to it there, like ``functools.partial``."""
 
     module: str
     name: str
+    kwargs: tuple = ()  # ((name, value), ...)
 
 
 # --------------------------------------------------------------------------------------- to a tree
@@ -82,7 +84,8 @@ def to_tree(value, arrays, make_handle=None, depth=0):
     if t is Handle:
         return {"handle": value.id}
     if t is FunctionRef:
-        return {"function": [value.module, value.name]}
+        return {"function": [value.module, value.name,
+                             to_tree(dict(value.kwargs), arrays, make_handle, depth + 1)]}
     if make_handle is not None:
         plain = _plain_equivalent(value)
         if plain is not None:
@@ -164,8 +167,11 @@ def from_tree(tree, arrays, resolve=None, depth=0):
     if tag == "object":
         hid, type_name, is_callable, text = _expect(body, list)
         return Handle(int(hid), str(type_name), bool(is_callable), str(text))
-    if tag in ("handle", "function") and resolve is not None:
+    if tag == "handle" and resolve is not None:
         return resolve(tree)
+    if tag == "function" and resolve is not None:
+        module, name, kwargs = _expect(body, list)
+        return resolve({"function": [module, name, from_tree(kwargs, arrays, resolve, depth + 1)]})
     raise CodecError(f"unknown value tag {tag!r}")
 
 

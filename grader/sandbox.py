@@ -336,17 +336,25 @@ class RemoteObject:
 
 
 class RemoteFunction:
-    """A function of the submission, e.g. ``load("week1.numpy_basics").sigmoid``."""
+    """A function of the submission, e.g. ``load("week1.numpy_basics").sigmoid``.
 
-    def __init__(self, module, name):
-        self.module, self.name = module, name
+    Passed as an argument to another of the submission's functions, it arrives there as the real
+    function (``gradient_check_n(cost_function, ...)``); :meth:`partial` binds keyword arguments.
+    """
+
+    def __init__(self, module, name, bound=None):
+        self.module, self.name, self.bound = module, name, dict(bound or {})
 
     def __call__(self, *args, **kwargs):
-        return active().call(self.module, self.name, args, kwargs)
+        return active().call(self.module, self.name, args, {**self.bound, **kwargs})
 
     def call_and_inspect(self, *args, **kwargs):
         """``(result, args_after, kwargs_after)``: the call plus the arguments as it left them."""
-        return active().call(self.module, self.name, args, kwargs, inspect_args=True)
+        return active().call(self.module, self.name, args, {**self.bound, **kwargs}, inspect_args=True)
+
+    def partial(self, **kwargs):
+        """This function with ``kwargs`` bound, like ``functools.partial`` (the binding happens in the worker)."""
+        return RemoteFunction(self.module, self.name, {**self.bound, **kwargs})
 
     def __repr__(self):
         return f"<submission function {self.module}.{self.name}>"
@@ -388,7 +396,7 @@ def _unwrap(value):
     if t is RemoteObject:
         return value._sandbox._live(value)
     if t is RemoteFunction:
-        return codec.FunctionRef(value.module, value.name)
+        return codec.FunctionRef(value.module, value.name, tuple(_unwrap(value.bound).items()))
     if t in (list, tuple):
         return t(_unwrap(v) for v in value)
     if t is dict:

@@ -1,0 +1,75 @@
+"""The sandbox API that the suites use: functions, callables as arguments, objects behind handles."""
+import numpy as np
+import pytest
+
+from grader import sandbox
+
+MODULE = '''
+import numpy as np
+
+def double(x):
+    return 2 * x
+
+def apply(function, x):
+    return function(x)
+
+def scale(x, k=1.0):
+    return x * k
+
+def clear(x):
+    x[:] = 0
+
+def not_yet():
+    raise NotImplementedError()
+
+class Counter:
+    def __init__(self, start):
+        self.count = start
+    def add(self, n):
+        self.count += n
+        return self
+'''
+
+
+@pytest.fixture()
+def sub(tmp_path):
+    (tmp_path / "week0").mkdir()
+    (tmp_path / "week0" / "__init__.py").write_text("")
+    (tmp_path / "week0" / "tools.py").write_text(MODULE)
+    box = sandbox.Sandbox(tmp_path, call_timeout=5)
+    previous = sandbox._active
+    sandbox.activate(box)
+    yield sandbox.load("week0.tools")
+    box.close()
+    sandbox.activate(previous)
+
+
+def test_a_call_returns_plain_data(sub):
+    result = sub.double(np.arange(3.0))
+    assert type(result) is np.ndarray and result.tolist() == [0.0, 2.0, 4.0]
+
+
+def test_submission_functions_can_be_passed_and_partially_applied(sub):
+    assert sub.apply(sub.double, 2.5) == 5.0
+    assert sub.apply(sub.scale.partial(k=3.0), 2.0) == 6.0
+    assert sub.scale.partial(k=4.0)(1.5) == 6.0
+
+
+def test_objects_stay_in_the_worker_behind_a_handle(sub):
+    counter = sub.Counter(1)
+    assert isinstance(counter, sandbox.RemoteObject) and counter.type_name == "Counter"
+    assert counter.add(2).count == 3
+    assert counter != 3 and counter == counter
+
+
+def test_in_place_changes_are_visible_through_call_and_inspect(sub):
+    x = np.ones(3)
+    result, (after,), _ = sub.clear.call_and_inspect(x)
+    assert result is None and after.tolist() == [0.0, 0.0, 0.0] and x.tolist() == [1.0, 1.0, 1.0]
+
+
+def test_not_implemented_and_missing_functions_are_named(sub):
+    with pytest.raises(sandbox.NotImplementedBySubmission):
+        sub.not_yet()
+    with pytest.raises(sandbox.SubmissionRaised, match="has no function 'nope'"):
+        sub.nope()

@@ -113,8 +113,12 @@ def run_pytest(test_files, extra_args=()):
     # Only the plugins grading needs: third-party ones installed on the machine (hypothesis, ...)
     # would slow every run down. The graded tests use grader.checks, so no assertion rewriting, and
     # the report shows their messages, so pytest need not format tracebacks (slow for many failures).
+    # pytest's own optional plugins cost time at every test or at exit (gc.collect) and add nothing.
+    unused = ["cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml", "pastebin",
+              "logging", "warnings", "legacypath", "faulthandler", "stepwise", "setuponly", "setupplan"]
     args = [*map(str, test_files), "--rootdir", str(COURSE_ROOT), "-c", str(COURSE_ROOT / "pyproject.toml"),
-            "-p", "no:cacheprovider", "-p", "pytest_timeout", "--assert=plain", "--tb=no", "-q", *extra_args]
+            *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout", "--assert=plain", "--tb=no", "-q",
+            *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         pytest.main(args, plugins=[capture])

@@ -58,7 +58,7 @@ def exercise_of(item):
     marker = item.get_closest_marker("exercise")
     if marker is None:
         return None
-    path = Path(str(item.fspath))
+    path = Path(str(item.path))
     week = path.parent.name
     module = marker.kwargs.get("module") or path.stem[len("test_"):]
     name = marker.args[0] if marker.args else marker.kwargs["name"]
@@ -71,14 +71,14 @@ def pytest_collection_modifyitems(config, items):
     counts = {}
     for item in items:
         if exercise_of(item) is not None:
-            key = (str(item.fspath), item.originalname)
+            key = (str(item.path), item.originalname)
             counts[key] = counts.get(key, 0) + 1
     for item in items:
         info = exercise_of(item)
         if info is not None:
             week, module, name, points = info
             item._grader_exercise = (week, module, name)
-            item._grader_points = points / counts[(str(item.fspath), item.originalname)]
+            item._grader_points = points / counts[(str(item.path), item.originalname)]
 
 
 def pytest_runtest_setup(item):

@@ -8,6 +8,7 @@ A worker that died is replaced at the next call; an exercise that timed out is n
 """
 import os
 import queue
+import select
 import signal
 import struct
 import subprocess
@@ -57,7 +58,7 @@ class SubmissionCrashed(SubmissionError):
 
 # ------------------------------------------------------------------------------------- worker
 class _Worker:
-    """One worker process with a reader thread, so that waiting for an answer can time out."""
+    """One worker process and its pipes; waiting for an answer can time out."""
 
     def __init__(self, submission_root, memory_mb, log_path):
         env = dict(os.environ)
@@ -70,12 +71,15 @@ class _Worker:
         self.cwd = tempfile.TemporaryDirectory(prefix="grader-worker-")
         self.process = subprocess.Popen(
             [sys.executable, "-c", bootstrap, str(submission_root), str(memory_mb or 0), str(log_path)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0,
             cwd=self.cwd.name, env=env, **popen_kwargs)
-        self.answers = queue.Queue()
         self.ready = False
         self.imported = set()
-        threading.Thread(target=self._read_answers, daemon=True).start()
+        self._buffer = bytearray()
+        self._answers = None
+        if os.name != "posix":  # no select() on pipes: a reader thread hands answers over
+            self._answers = queue.Queue()
+            threading.Thread(target=self._read_answers, daemon=True).start()
 
     def _read_answers(self):
         stream = self.process.stdout
@@ -88,25 +92,45 @@ class _Worker:
                 payload = stream.read(n)
                 if len(payload) < n:
                     break
-                self.answers.put(payload)
+                self._answers.put(payload)
         except (OSError, ValueError):
             pass
-        self.answers.put(None)
+        self._answers.put(None)
 
     def send(self, message):
         payload = codec.encode(message)
-        self.process.stdin.write(struct.pack("<Q", len(payload)) + payload)
-        self.process.stdin.flush()
+        data = memoryview(struct.pack("<Q", len(payload)) + payload)
+        fd = self.process.stdin.fileno()
+        while data:
+            data = data[os.write(fd, data):]
 
     def receive(self, timeout):
         """The next answer; ``TimeoutError`` if none in time, ``EOFError`` if the worker died."""
-        try:
-            payload = self.answers.get(timeout=timeout)
-        except queue.Empty:
-            raise TimeoutError from None
-        if payload is None:
-            raise EOFError
-        return codec.decode(payload)
+        if self._answers is not None:
+            try:
+                payload = self._answers.get(timeout=timeout)
+            except queue.Empty:
+                raise TimeoutError from None
+            if payload is None:
+                raise EOFError
+            return codec.decode(payload)
+        deadline = time.monotonic() + timeout
+        (n,) = struct.unpack("<Q", self._read_exact(8, deadline))
+        return codec.decode(self._read_exact(n, deadline))
+
+    def _read_exact(self, n, deadline):
+        fd = self.process.stdout.fileno()
+        while len(self._buffer) < n:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, max(1 << 16, n - len(self._buffer)))
+            if not chunk:
+                raise EOFError
+            self._buffer += chunk
+        data = bytes(self._buffer[:n])
+        del self._buffer[:n]
+        return data
 
     def kill(self):
         if self.process.poll() is None:

@@ -75,6 +75,8 @@ def grade_command(argv):
         results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit)
     finally:
         submission.close()
+    for notice in results.notices:
+        print(f"note: {notice}", file=sys.stderr)
     if args.output:
         _write_atomically(Path(args.output), render(results, args.format, color=False))
         print(f"{results.points:g}/{results.max_points:g} points ({results.percent:.0f}%); "

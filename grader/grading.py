@@ -148,7 +148,12 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                                                  "--call-timeout", str(call_timeout),
                                                  "--memory-limit", str(memory_mb)])
     weeks = _group(plugin.collected_results(capture.config), submission.weeks)
-    return GradingResults(submission.label, weeks, time.perf_counter() - start)
+    results = GradingResults(submission.label, weeks, time.perf_counter() - start)
+    guard = capture.config._grader_guard
+    if guard is not None and guard.quarantine is not None:
+        results.notices.append(f"the submission changed course files; they were put back, and the "
+                               f"changed versions kept in {guard.quarantine}")
+    return results
 
 
 def list_exercises(weeks=None):

@@ -129,6 +129,7 @@ class GradingResults:
     submission: str  # the graded folder, as given by the user
     weeks: List[WeekResult] = field(default_factory=list)
     duration: float = 0.0
+    notices: List[str] = field(default_factory=list)  # for the person running the grader, not the score
 
     @property
     def exercises(self):

@@ -308,7 +308,7 @@ class Sandbox:
 
 
 def _error_from(info):
-    kind, exc_type, message, where = info["kind"], info["type"], info["message"], info["where"]
+    kind, exc_type, message, where = info["kind"], info["type"], info["message"].strip(), info["where"]
     if exc_type == "NotImplementedError" and kind in ("raised", "import"):
         return NotImplementedBySubmission("not implemented yet (raises NotImplementedError)", where)
     if kind == "missing":

@@ -121,7 +121,11 @@ def run_pytest(test_files, extra_args=()):
             *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        pytest.main(args, plugins=[capture])
+        code = pytest.main(args, plugins=[capture])
+    if code == pytest.ExitCode.INTERRUPTED:
+        raise KeyboardInterrupt  # pytest swallowed the user's Ctrl-C; a partial report would mislead
+    if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
+        raise RuntimeError(f"pytest stopped with {code.name}")
     if capture.collection_errors:
         raise RuntimeError("the test suites could not be loaded:\n  " + "\n  ".join(capture.collection_errors))
     return capture

@@ -39,12 +39,13 @@ def available():
 
 
 def load(name):
-    """Read every dataset of ``datasets/<name>.h5`` into memory.
+    """Read every dataset of ``datasets/<name>.h5`` (or of any ``.h5`` file path) into memory.
 
     Parameters
     ----------
-    name : str
-        One of ``available()``, e.g. ``"mnist_even_odd"``.
+    name : str or path-like
+        One of ``available()``, e.g. ``"mnist_even_odd"``, or the path of a file in the same layout,
+        such as one written by ``python -m datasets.convert`` from your own images.
 
     Returns
     -------
@@ -59,10 +60,16 @@ def load(name):
     ValueError
         If there is no such file; the message lists the available names.
     """
-    names = available()
-    if name not in names:  # also rejects paths such as "../x" before they reach the file system
-        raise ValueError(f"unknown dataset {name!r}; available: {', '.join(names)}")
+    if str(name).endswith(".h5"):
+        path = Path(name)
+        if not path.is_file():
+            raise ValueError(f"no such data file: {name}")
+    else:
+        names = available()
+        if name not in names:  # also rejects names such as "../x" before they reach the file system
+            raise ValueError(f"unknown dataset {name!r}; available: {', '.join(names)}")
+        path = DATA_DIR / f"{name}.h5"
     import h5py  # lazy: `import datasets` stays cheap and the toy generators work without h5py
 
-    with h5py.File(DATA_DIR / f"{name}.h5", "r") as f:
+    with h5py.File(path, "r") as f:
         return {key: f[key][()] for key in f.keys()}

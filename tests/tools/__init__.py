@@ -1,0 +1,1 @@
+"""Tests of the course's tools (the image converter, the plotting helpers); not graded."""

@@ -1,0 +1,3 @@
+"""Week 6 suites."""
+
+MODULES = ["optimization"]  # lesson order, for the report

@@ -1,0 +1,3 @@
+"""Week 4 suites."""
+
+MODULES = ["deep_nn", "network"]  # lesson order, for the report

@@ -19,6 +19,15 @@ file. ``python -m grader fixtures --check`` (and a test) fails when the files ar
 ``call(module, **inputs)`` in ``define`` replaces the default ``getattr(module, name)(**inputs)``
 when a case needs several steps (build an object, fit it, read an attribute): the same function then
 runs on the solution module when freezing and on the submission's proxy when grading.
+
+Hidden cases: ``python -m grader fixtures --hidden`` freezes a second set of every definition into
+``fixtures/hidden/<module>.h5``, drawn with another seed (same generators, so new values, and new
+shapes where a generator draws them from its ``rng``); cases whose inputs do not depend on the seed
+are left out, as nothing about them is hidden. Instructors keep these files in their own repository;
+the student release (``python -m grader release``) leaves them out. Wherever the file exists,
+:meth:`Cases.parametrize` adds its cases to the visible ones with pytest ids ``hidden-<case id>``,
+sharing the test's points with them (the total of a week does not change); ``--no-hidden`` leaves
+them out.
 """
 import copy
 import json
@@ -31,11 +40,15 @@ import pytest
 from . import checks, codec
 
 FIXTURE_DIR = "fixtures"
+HIDDEN_DIR = "hidden"  # fixtures/hidden/<module>.h5: the instructors' hidden cases
+HIDDEN_SALT = "hidden"  # mixed into the seeds of the hidden cases
+HIDDEN_PREFIX = "hidden-"  # pytest ids of hidden cases: test_sigmoid[hidden-matrix]
 
 
 class Case:
-    def __init__(self, name, id, inputs, expected, call):
+    def __init__(self, name, id, inputs, expected, call, hidden=False):
         self.name, self.id, self._inputs, self.expected, self._call = name, id, inputs, expected, call
+        self.hidden = hidden  # from the hidden fixture set; ``id`` is the generator's case id either way
 
     @property
     def inputs(self):
@@ -78,8 +91,10 @@ class Cases:
         self.week = path.parent.name
         self.module = path.stem[len("test_"):]
         self.file = path.parent / FIXTURE_DIR / f"{self.module}.h5"
+        self.hidden_file = path.parent / FIXTURE_DIR / HIDDEN_DIR / f"{self.module}.h5"
         self.definitions = {}  # name -> (generator, call)
         self._stored = None
+        self._hidden = None
 
     # ------------------------------------------------------------------------------ declaring
     def define(self, name, call=None):
@@ -89,12 +104,12 @@ class Cases:
             return generator
         return register
 
-    def seed(self, name):
-        return zlib.crc32(f"{self.week}.{self.module}.{name}".encode())
+    def seed(self, name, salt=""):
+        return zlib.crc32(f"{self.week}.{self.module}.{name}{'.' + salt if salt else ''}".encode())
 
-    def generate(self, name):
+    def generate(self, name, salt=""):
         generator, _ = self.definitions[name]
-        return generator(np.random.default_rng(self.seed(name)))
+        return generator(np.random.default_rng(self.seed(name, salt)))
 
     # ------------------------------------------------------------------------------- grading
     def stored(self):
@@ -113,23 +128,41 @@ class Cases:
             return [_MissingCase(name, self.file)]
         return [Case(name, case_id, inputs, expected, call) for case_id, (inputs, expected) in stored.items()]
 
+    def hidden(self, name):
+        """The hidden cases of ``name`` (empty without a hidden fixture file)."""
+        if self._hidden is None:
+            try:
+                self._hidden = read_file(self.hidden_file) if self.hidden_file.is_file() else {}
+            except (OSError, ValueError, TypeError, KeyError):
+                self._hidden = {}  # a damaged hidden file must not stop the visible cases
+        call = self.definitions.get(name, (None, None))[1]
+        return [Case(name, case_id, inputs, expected, call, hidden=True)
+                for case_id, (inputs, expected) in self._hidden.get(name, {}).items()]
+
     def parametrize(self, name):
-        """``pytest.mark.parametrize("case", ...)`` over the stored cases of ``name``."""
-        cases = self.get(name)
-        return pytest.mark.parametrize("case", cases, ids=[c.id for c in cases])
+        """``pytest.mark.parametrize("case", ...)`` over the stored cases of ``name``, hidden ones included."""
+        cases = self.get(name) + self.hidden(name)
+        return pytest.mark.parametrize("case", cases, ids=[HIDDEN_PREFIX * c.hidden + c.id for c in cases])
 
     def case(self, name, case_id):
         return next(c for c in self.get(name) if c.id == case_id)
 
     # ------------------------------------------------------------------------------- freezing
-    def freeze(self, solution_module):
-        """``{name: {case_id: (inputs, expected)}}`` computed with the reference solution."""
+    def freeze(self, solution_module, hidden=False):
+        """``{name: {case_id: (inputs, expected)}}`` computed with the reference solution.
+
+        ``hidden``: the hidden set, without the cases whose inputs are the visible ones.
+        """
         frozen = {}
         for name, (_, call) in self.definitions.items():
-            frozen[name] = {}
-            for case_id, inputs in self.generate(name).items():
-                case = Case(name, case_id, inputs, None, call)
-                frozen[name][case_id] = (inputs, case.run(solution_module))
+            visible = self.generate(name) if hidden else {}
+            cases = {}
+            for case_id, inputs in self.generate(name, HIDDEN_SALT if hidden else "").items():
+                if case_id in visible and codec.encode(visible[case_id]) == codec.encode(inputs):
+                    continue
+                cases[case_id] = (inputs, Case(name, case_id, inputs, None, call).run(solution_module))
+            if cases or not hidden:
+                frozen[name] = cases
         return frozen
 
 

@@ -6,11 +6,12 @@ Exit codes: 0 full marks (or a command that succeeded), 1 points lost (or stale 
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-from . import fixtures, grading, sandbox, stubs
-from .course import SOLUTIONS_DIR, CourseError, relative
+from . import classroom, fixtures, grading, sandbox, stubs
+from .files import write_text_atomically
+from .cases import write_file
+from .course import SOLUTIONS_DIR, CourseError, relative, resolve_weeks
 from .render import FORMATS, render
 from .render.text import should_color
 
@@ -31,10 +32,24 @@ The report has one line per exercise (a function you write) with points and a st
 failed, not implemented (still raises NotImplementedError), error (your code raised an exception),
 timed out, or crashed. Under each lost exercise is the first check that failed.
 
+Notebooks:       python -m grader week1 --notebook notebooks/week1_numpy_basics.ipynb
+                                        grade a notebook's code cells (one module; its week and module
+                                        are in its metadata); --exercise NAME grades one exercise only
+
+Instructors:     python -m grader week4 --submissions DIR --jobs 4 --csv grades.csv
+                                        grade a class: every folder, module or notebook in DIR,
+                                        one CSV row each (see --submissions below)
+
 Other commands:  list [WEEK...]         weeks, exercises and points
                  stubs [--check]        regenerate exercises/ from solutions/ (instructors)
+                 notebooks [--check]    regenerate notebooks/ from solutions/ (instructors)
                  fixtures [WEEK...] [--check]
                                         refreeze the reference values in tests/*/fixtures (instructors)
+                 fixtures [WEEK...] --hidden
+                                        freeze hidden cases (other seeds) into tests/*/fixtures/hidden
+                 gradescope WEEK... -o autograder.zip
+                                        a Gradescope autograder for the weeks (no solutions in it)
+                 release OUT_DIR        a copy of the course for learners: no solutions, no hidden cases
 
 Exit status: 0 full marks, 1 points lost, 2 bad usage or input, 3 grader failure.
 """
@@ -64,37 +79,53 @@ def _grade_parser():
                         help="time limit of one call into your code (default: %(default)s)")
     parser.add_argument("--memory-limit", type=int, default=sandbox.DEFAULT_MEMORY_MB, metavar="MB",
                         help="memory limit of the process running your code (default: %(default)s)")
+    parser.add_argument("--no-hidden", dest="hidden", action="store_false",
+                        help="leave out the hidden cases (tests/weekN/fixtures/hidden/, instructors only), "
+                             "which are graded wherever they exist")
+    source.add_argument("--notebook", metavar="PATH.ipynb",
+                        help="grade the code cells of a Jupyter notebook (notebooks/weekN_<module>.ipynb)")
+    parser.add_argument("--exercise", action="append", default=[], metavar="NAME",
+                        help="grade only this exercise (repeatable; `python -m grader list` names them)")
+    source.add_argument("--submissions", metavar="DIR",
+                        help="grade a class: every entry of DIR (a folder, a module file or a notebook) "
+                             "in a process of its own, one CSV row each")
+    group = parser.add_argument_group("grading a class (--submissions)")
+    group.add_argument("--csv", default="grades.csv", metavar="FILE",
+                       help="the grades, one row per submission; a rerun grades only the submissions "
+                            "without a row (default: %(default)s)")
+    group.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                       help="submissions graded at the same time (default: the number of CPUs, %(default)s)")
+    group.add_argument("--regrade", action="store_true", help="grade again the submissions already in the CSV")
+    group.add_argument("--time-limit", type=float, default=classroom.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                       help="time limit of one whole submission (default: %(default)s)")
     return parser
 
 
 def grade_command(argv):
     args = _grade_parser().parse_args(argv)
+    if args.submissions:
+        return classroom.command(args)
     path = SOLUTIONS_DIR if args.solutions else args.submission
-    submission = grading.prepare(path, args.weeks)
+    if args.notebook:
+        from . import notebook_module
+        submission = notebook_module.prepare(args.notebook, args.weeks, call_timeout=args.timeout)
+    else:
+        submission = grading.prepare(path, args.weeks)
     try:
-        results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit)
+        results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
+                                hidden=args.hidden, exercises=args.exercise)
     finally:
         submission.close()
     for notice in results.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.output:
-        _write_atomically(Path(args.output), render(results, args.format, color=False))
+        write_text_atomically(Path(args.output), render(results, args.format, color=False))
         print(f"{results.points:g}/{results.max_points:g} points ({results.percent:.0f}%); "
               f"{args.format} report written to {args.output}")
     else:
         print(render(results, args.format, color=args.format == "text" and should_color(sys.stdout, args.color)),
               end="")
     return EXIT_OK if results.full_marks else EXIT_POINTS_LOST
-
-
-def _write_atomically(path, text):
-    """Write next to the target and rename, so that an interrupted run never leaves half a report."""
-    if not path.parent.is_dir():
-        raise CourseError(f"cannot write {path}: no such folder {relative(path.parent)}")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 def list_command(argv):
@@ -135,7 +166,17 @@ def fixtures_command(argv):
                      description="Freeze the reference cases of the test suites from the solutions.")
     parser.add_argument("weeks", nargs="*", metavar="WEEK")
     parser.add_argument("--check", action="store_true", help="only report stale fixture files (exit 1)")
+    parser.add_argument("--hidden", action="store_true",
+                        help="freeze the hidden cases (other seeds) into tests/weekN/fixtures/hidden/ instead")
     args = parser.parse_args(argv)
+    if args.hidden and args.check:
+        raise CourseError("--check compares the visible fixtures; a stale hidden case shows when the solutions "
+                          "are graded (python -m grader all --solutions), as its expected values are theirs")
+    if args.hidden:
+        for cases, solution in fixtures.case_sets(resolve_weeks(args.weeks)):
+            write_file(cases.hidden_file, cases.freeze(solution, hidden=True))
+            print(f"wrote {relative(cases.hidden_file)}")
+        return EXIT_OK
     if args.check:
         problems = fixtures.stale(args.weeks)
         print("\n".join(problems) or "all fixtures are current")
@@ -145,7 +186,54 @@ def fixtures_command(argv):
     return EXIT_OK
 
 
-COMMANDS = {"list": list_command, "stubs": stubs_command, "fixtures": fixtures_command}
+def notebooks_command(argv):
+    from . import notebooks  # nbformat is imported only by the commands that need it
+
+    parser = _Parser(prog="python -m grader notebooks",
+                     description="Regenerate notebooks/ (one notebook per exercise module) from solutions/.")
+    parser.add_argument("--check", action="store_true", help="only report notebooks that are out of date (exit 1)")
+    parser.add_argument("--force", action="store_true", help="overwrite notebooks that contain your own code")
+    args = parser.parse_args(argv)
+    if args.check:
+        stale = notebooks.out_of_date()
+        for path in stale:
+            print(f"out of date: {relative(path)}")
+        print("notebooks/ is up to date" if not stale else "run `python -m grader notebooks` to regenerate")
+        return EXIT_POINTS_LOST if stale else EXIT_OK
+    changed = notebooks.write(force=args.force)
+    print("\n".join(f"wrote {relative(p)}" for p in changed) or "notebooks/ was already up to date")
+    return EXIT_OK
+
+
+def gradescope_command(argv):
+    from . import platforms
+
+    parser = _Parser(prog="python -m grader gradescope",
+                     description="Build a Gradescope autograder (.zip) that grades the given weeks.")
+    parser.add_argument("weeks", nargs="+", metavar="WEEK")
+    parser.add_argument("-o", "--output", metavar="ZIP", help="the archive to write (default: autograder_WEEK.zip)")
+    args = parser.parse_args(argv)
+    weeks = resolve_weeks(args.weeks)
+    path = platforms.build_archive(weeks, args.output or f"autograder_{'_'.join(weeks)}.zip")
+    print(f"wrote {relative(path)}: upload it as the autograder of a Gradescope programming assignment")
+    return EXIT_OK
+
+
+def release_command(argv):
+    from . import release
+
+    parser = _Parser(prog="python -m grader release",
+                     description="Write a copy of the course for learners: no solutions, no hidden cases, "
+                                 "no instructor-only files.")
+    parser.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder outside the course")
+    args = parser.parse_args(argv)
+    count = release.write_release(args.out_dir)
+    print(f"wrote {count} files to {args.out_dir}")
+    return EXIT_OK
+
+
+COMMANDS = {"list": list_command, "stubs": stubs_command, "fixtures": fixtures_command, "notebooks": notebooks_command,
+            "gradescope": gradescope_command, "release": release_command}
 
 
 def main(argv=None):

@@ -18,7 +18,7 @@ import numpy as np
 
 # This module runs inside the worker too, where a submission may replace builtins (``isinstance``
 # that always says True, ...). Module-level names shadow builtins, so it keeps using the originals.
-from builtins import callable, getattr, isinstance, len, repr, str, type  # noqa: E402,A004
+from builtins import isinstance, len, str, type  # noqa: E402,A004
 
 MAX_DEPTH = 64
 ALLOWED_DTYPE_KINDS = "biufcSU"  # bool, int, uint, float, complex, bytes, str: never objects

@@ -90,10 +90,8 @@ def week_title(week):
     for base in (SOLUTIONS_DIR, EXERCISES_DIR):
         init = base / week / "__init__.py"
         if init.is_file():
-            text = init.read_text(encoding="utf-8").lstrip()
-            for quote in ('"""', "'''"):
-                if text.startswith(quote):
-                    return text[3:].strip().splitlines()[0].strip() if text[3:].strip() else ""
+            docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+            return docstring.strip().splitlines()[0].strip() if docstring.strip() else ""
     return ""
 
 

@@ -145,14 +145,26 @@ def _environ(**values):
                 os.environ[key] = value
 
 
-def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandbox.DEFAULT_MEMORY_MB):
-    """Run the suites of ``submission.weeks`` against its code; a :class:`GradingResults`."""
+def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandbox.DEFAULT_MEMORY_MB,
+          hidden=True, exercises=()):
+    """Run the suites of ``submission.weeks`` against its code; a :class:`GradingResults`.
+
+    ``hidden``: include the hidden cases where their fixture files exist (``--no-hidden``: never).
+    ``exercises``: grade only these exercises (names as in ``python -m grader list``).
+    """
     start = time.perf_counter()
     capture = run_pytest(submission.test_files, ["--submission", str(submission.root),
                                                  "--call-timeout", str(call_timeout),
-                                                 "--memory-limit", str(memory_mb)])
+                                                 "--memory-limit", str(memory_mb),
+                                                 *([] if hidden else ["--no-hidden"]),
+                                                 *(f"--exercise={name}" for name in exercises)])
+    if exercises and not plugin.graded_items(capture.config):
+        raise CourseError(f"no exercise named {' or '.join(exercises)} in {', '.join(submission.weeks)} "
+                          "(`python -m grader list` shows them)")
     weeks = _group(plugin.collected_results(capture.config), submission.weeks)
     results = GradingResults(submission.label, weeks, time.perf_counter() - start)
+    if hasattr(submission, "finish"):
+        submission.finish(results)  # e.g. a notebook's: what its cells did, in the learner's words
     guard = capture.config._grader_guard
     if guard is not None and guard.quarantine is not None:
         results.notices.append(f"the submission changed course files; they were put back, and the "
@@ -164,7 +176,8 @@ def list_exercises(weeks=None):
     """Every exercise of ``weeks`` with its tests, collected but not run (statuses "not run")."""
     weeks = resolve_weeks(weeks)
     capture = run_pytest(test_files(weeks), ["--collect-only"])
-    entries = [(*item._grader_exercise, TestResult(item.nodeid, item.name, item._grader_points, "not run"))
+    entries = [(*item._grader_exercise, TestResult(item.nodeid, item.name, item._grader_points, "not run",
+                                                   hidden=item._grader_hidden))
                for item in plugin.graded_items(capture.config)]
     return _group(entries, weeks)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from . import sandbox as sandbox_module
+from .cases import Case
 from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from .guard import Guard
 from .results import ERROR, FAILED, PASSED, TestResult
@@ -28,6 +29,10 @@ def pytest_addoption(parser):
                     metavar="SECONDS", help="time limit of one call into the submission (default: %(default)s)")
     group.addoption("--memory-limit", type=int, default=sandbox_module.DEFAULT_MEMORY_MB, metavar="MB",
                     help="address-space limit of the process running the submission (default: %(default)s)")
+    group.addoption("--no-hidden", action="store_true",
+                    help="leave out the hidden cases (tests/weekN/fixtures/hidden/), even where they exist")
+    group.addoption("--exercise", action="append", default=[], metavar="NAME", dest="grader_exercises",
+                    help="run only the tests of this exercise (NAME, or NAME.method for a class); repeatable")
 
 
 def pytest_configure(config):
@@ -65,8 +70,29 @@ def exercise_of(item):
     return week, module, name, float(marker.kwargs.get("points", 1))
 
 
+def is_hidden(item):
+    """Whether ``item`` runs a case of the hidden fixture set (pytest id ``hidden-...``)."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return any(isinstance(value, Case) and value.hidden for value in params.values())
+
+
 def pytest_collection_modifyitems(config, items):
     """Share each test function's points between its parametrized cases."""
+    if config.getoption("no_hidden") and any(is_hidden(item) for item in items):
+        config.hook.pytest_deselected(items=[item for item in items if is_hidden(item)])
+        items[:] = [item for item in items if not is_hidden(item)]
+    wanted = config.getoption("grader_exercises")
+    if wanted:  # --exercise NAME: e.g. the check() cell of a notebook grades one exercise
+        keep = [item for item in items if exercise_of(item) is not None and _selected(exercise_of(item)[2], wanted)]
+        config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+        items[:] = keep
+    if config.getoption("submission") is None and not SOLUTIONS_DIR.is_dir():
+        # The student release: nothing to check the suites against. `python -m grader` grades.
+        skip = pytest.mark.skip(reason="no solutions/ in this copy of the course; grade your own code "
+                                       "with `python -m grader` (or pytest --submission exercises)")
+        for item in items:
+            if exercise_of(item) is not None:
+                item.add_marker(skip)
     config.stash[ITEMS_KEY] = [item for item in items if exercise_of(item) is not None]
     counts = {}
     for item in items:
@@ -78,7 +104,12 @@ def pytest_collection_modifyitems(config, items):
         if info is not None:
             week, module, name, points = info
             item._grader_exercise = (week, module, name)
+            item._grader_hidden = is_hidden(item)
             item._grader_points = points / counts[(str(item.path), item.originalname)]
+
+
+def _selected(name, wanted):
+    return any(name == w or name.startswith(w + ".") for w in wanted)
 
 
 def pytest_runtest_setup(item):
@@ -144,7 +175,7 @@ def _record(item, report, status):
     week, module, name = item._grader_exercise
     results[item.nodeid] = (week, module, name, TestResult(
         nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
-        message=status[1], duration=report.duration))
+        message=status[1], duration=report.duration, hidden=item._grader_hidden))
 
 
 def _skip_reason(report):

@@ -3,6 +3,10 @@
 ``TestResult`` (one pytest test item) -> ``ExerciseResult`` (one graded function) -> ``WeekResult``
 -> ``GradingResults``. Renderers in :mod:`grader.render` turn a ``GradingResults`` into text, JSON,
 Gradescope or JUnit output; the CLI chooses one.
+
+Hidden cases (``tests/weekN/fixtures/hidden/``, instructors only) are test items like any other,
+flagged ``hidden``; every level of the model can split its points into visible and hidden ones, and
+reports show the split only when hidden cases were graded.
 """
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -20,6 +24,37 @@ def round_points(x):
     return round(x + 0.0, 2)
 
 
+class _VisibleAndHidden:
+    """Points split into visible and hidden cases, for anything whose ``_items()`` are TestResults."""
+
+    @property
+    def has_hidden(self):
+        return any(t.hidden for t in self._items())
+
+    @property
+    def hidden_points(self):
+        return round_points(sum(t.earned for t in self._items() if t.hidden))
+
+    @property
+    def hidden_max_points(self):
+        return round_points(sum(t.points for t in self._items() if t.hidden))
+
+    @property
+    def visible_points(self):
+        return round_points(sum(t.earned for t in self._items() if not t.hidden))
+
+    @property
+    def visible_max_points(self):
+        return round_points(sum(t.points for t in self._items() if not t.hidden))
+
+    def _split_dict(self):
+        """The split for ``to_dict``: nothing when no hidden case was graded, so reports stay as they were."""
+        if not self.has_hidden:
+            return {}
+        return {"visible_points": self.visible_points, "visible_max_points": self.visible_max_points,
+                "hidden_points": self.hidden_points, "hidden_max_points": self.hidden_max_points}
+
+
 @dataclass
 class TestResult:
     """One test item: ``tests/week1/test_numpy_basics.py::test_sigmoid_values[matrix]``."""
@@ -32,6 +67,7 @@ class TestResult:
     status: str
     message: str = ""  # for a lost test: the first failing check, in words a learner can act on
     duration: float = 0.0
+    hidden: bool = False  # a case of the hidden fixture set (its pytest id starts with "hidden-")
 
     @property
     def passed(self):
@@ -44,17 +80,24 @@ class TestResult:
     def to_dict(self):
         return {"nodeid": self.nodeid, "name": self.name, "status": self.status,
                 "points": round_points(self.earned), "max_points": round_points(self.points),
-                "message": self.message, "duration": round(self.duration, 4)}
+                "message": self.message, "duration": round(self.duration, 4), "hidden": self.hidden}
 
 
 @dataclass
-class ExerciseResult:
+class ExerciseResult(_VisibleAndHidden):
     """One graded function of one module, e.g. ``week1/numpy_basics.py: sigmoid``."""
 
     week: str
     module: str
     name: str
     tests: List[TestResult] = field(default_factory=list)
+
+    def _items(self):
+        return self.tests
+
+    def part(self, hidden):
+        """The same exercise with only its hidden (or only its visible) test items."""
+        return ExerciseResult(self.week, self.module, self.name, [t for t in self.tests if t.hidden == hidden])
 
     @property
     def key(self):
@@ -90,14 +133,17 @@ class ExerciseResult:
     def to_dict(self):
         return {"week": self.week, "module": self.module, "name": self.name, "status": self.status,
                 "points": self.points, "max_points": self.max_points, "message": self.message,
-                "tests": [t.to_dict() for t in self.tests]}
+                **self._split_dict(), "tests": [t.to_dict() for t in self.tests]}
 
 
 @dataclass
-class WeekResult:
+class WeekResult(_VisibleAndHidden):
     name: str
     title: str = ""
     exercises: List[ExerciseResult] = field(default_factory=list)
+
+    def _items(self):
+        return [t for e in self.exercises for t in e.tests]
 
     @property
     def max_points(self):
@@ -120,16 +166,19 @@ class WeekResult:
 
     def to_dict(self):
         return {"name": self.name, "title": self.title, "points": self.points,
-                "max_points": self.max_points, "percent": round(self.percent, 1),
+                "max_points": self.max_points, "percent": round(self.percent, 1), **self._split_dict(),
                 "exercises": [e.to_dict() for e in self.exercises]}
 
 
 @dataclass
-class GradingResults:
+class GradingResults(_VisibleAndHidden):
     submission: str  # the graded folder, as given by the user
     weeks: List[WeekResult] = field(default_factory=list)
     duration: float = 0.0
     notices: List[str] = field(default_factory=list)  # for the person running the grader, not the score
+
+    def _items(self):
+        return [t for w in self.weeks for e in w.exercises for t in e.tests]
 
     @property
     def exercises(self):
@@ -153,5 +202,5 @@ class GradingResults:
 
     def to_dict(self):
         return {"submission": self.submission, "points": self.points, "max_points": self.max_points,
-                "percent": round(self.percent, 1), "duration": round(self.duration, 3),
+                "percent": round(self.percent, 1), "duration": round(self.duration, 3), **self._split_dict(),
                 "weeks": [w.to_dict() for w in self.weeks]}

@@ -31,6 +31,12 @@ def format_percent(item):
     return f"{percent}%"
 
 
+def format_split(item):
+    """``visible cases 25/25, hidden cases 3/5``: where the points of a result with hidden cases came from."""
+    return (f"visible cases {format_points(item.visible_points)}/{format_points(item.visible_max_points)}, "
+            f"hidden cases {format_points(item.hidden_points)}/{format_points(item.hidden_max_points)}")
+
+
 def week_label(week):
     """``week1 · NumPy basics and linear regression``, or just ``week1`` when the week has no title."""
     return f"{week.name} · {week.title}" if week.title else week.name

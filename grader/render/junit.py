@@ -28,7 +28,7 @@ def _suite(week):
     durations = [_duration(e) for e in week.exercises]
     suite = ET.Element("testsuite", _counts(week.exercises, week.name, sum(durations)))
     _add_properties(suite, title=week.title, points=format_points(week.points),
-                    max_points=format_points(week.max_points))
+                    max_points=format_points(week.max_points), **_hidden_properties(week))
     for exercise, duration in zip(week.exercises, durations):
         suite.append(_case(exercise, duration))
     return suite
@@ -38,7 +38,7 @@ def _case(exercise, duration):
     case = ET.Element("testcase", classname=f"{exercise.week}.{exercise.module}",
                       name=_clean(exercise.name), time=f"{duration:.3f}")
     _add_properties(case, points=format_points(exercise.points),
-                    max_points=format_points(exercise.max_points))
+                    max_points=format_points(exercise.max_points), **_hidden_properties(exercise))
     if exercise.status != PASSED:
         tag = "error" if exercise.status == ERROR else "failure"
         # The attribute is the one-line summary CI servers list; the element's text has every detail.
@@ -48,12 +48,20 @@ def _case(exercise, duration):
     return case
 
 
+def _hidden_properties(item):
+    """The points of hidden cases, only for results that were graded with some."""
+    if not item.has_hidden:
+        return {}
+    return {"hidden_points": format_points(item.hidden_points),
+            "hidden_max_points": format_points(item.hidden_max_points)}
+
+
 def _details(exercise):
     """Every lost test item, not only the first: a CI log is read by someone fixing the grader too."""
     lines = []
     for test in exercise.tests:
         if not test.passed:
-            lines.append(f"{test.nodeid}: {test.status}")
+            lines.append(f"{test.nodeid}: {test.status}" + (" (hidden case)" if test.hidden else ""))
             lines.extend(f"    {line}" for line in test.message.splitlines())
     return "\n".join(lines)
 

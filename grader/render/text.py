@@ -15,7 +15,7 @@ import shlex
 import textwrap
 
 from ..results import NOT_IMPLEMENTED, PASSED
-from .formatting import format_percent, format_score, plain_text, week_label
+from .formatting import format_percent, format_score, format_split, plain_text, week_label
 
 WIDTH = 80
 STATUS_COLUMN = WIDTH - len(NOT_IMPLEMENTED)  # the longest status still ends at WIDTH
@@ -55,7 +55,7 @@ def render(results, color=False):
         return "Nothing was graded.\n"
     blocks = [_week_lines(week, color) for week in results.weeks]
     if len(results.weeks) > 1:
-        blocks.append([_total_line("Total", results, color)])
+        blocks.append([_total_line("Total", results, color)] + _split_lines(results))
     hint = _not_implemented_hint(results)
     if hint:
         # textwrap splits only at ASCII whitespace: no-break spaces keep the command on one line.
@@ -72,7 +72,12 @@ def _week_lines(week, color):
             status = _paint(exercise.status, STATUS_STYLES.get(exercise.status, RED), color)
             lines.append(_row(exercise.name, 4, format_score(exercise), status))
             lines.extend(_message_lines(exercise))
-    return lines
+    return lines + _split_lines(week)
+
+
+def _split_lines(item):
+    """Under a week (or the total) graded with hidden cases: how many of its points were hidden."""
+    return [f"  {format_split(item)}"] if item.has_hidden else []
 
 
 def _total_line(label, item, color):
@@ -94,6 +99,8 @@ def _message_lines(exercise):
     if exercise.status in (PASSED, NOT_IMPLEMENTED):
         return []
     message = plain_text(exercise.message)  # so that color=False means no escape codes at all
+    if exercise.first_failure.hidden:
+        message = f"hidden case: {message}"
     indent = " " * MESSAGE_INDENT
     wrapper = textwrap.TextWrapper(WIDTH, initial_indent=indent, subsequent_indent=indent)
     lines = [line for paragraph in message.splitlines() if paragraph.strip()
@@ -113,14 +120,16 @@ def _not_implemented_hint(results):
     submission = os.path.normpath(results.submission or ".")
     places = _join_words([_stub_place(submission, week) for week in weeks])
     # The default submission needs no option; any other must be named again to grade the same code.
-    option = "" if submission == DEFAULT_SUBMISSION else f" --submission {shlex.quote(results.submission)}"
+    flag = "--notebook" if submission.endswith(".ipynb") else "--submission"
+    option = "" if submission == DEFAULT_SUBMISSION else f" {flag} {shlex.quote(results.submission)}"
     command = f"python -m grader {' '.join(weeks)}{option}".replace(" ", NO_BREAK_SPACE)
     return f"Fill in the # YOUR CODE HERE blocks in {places} and run {command} again."
 
 
 def _stub_place(submission, week):
-    """``submission`` is what the user passed: a folder of weeks, one week's folder, or one module file."""
-    if submission.endswith(".py"):
+    """``submission`` is what the user passed: a folder of weeks, one week's folder, one module file,
+    or a notebook."""
+    if submission.endswith((".py", ".ipynb")):
         return submission
     if os.path.basename(submission) == week:
         return submission + os.sep

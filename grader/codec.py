@@ -10,6 +10,7 @@ represented here by a :class:`Handle`.
 The same tree (JSON + arrays) is what fixture files store in HDF5, so fixtures and the sandbox share
 one notion of "a value".
 """
+import math
 import struct
 from json import dumps as json_dumps, loads as json_loads
 from dataclasses import dataclass
@@ -215,7 +216,7 @@ def decode(data, resolve=None):
         shape = tuple(int(_expect(d, int)) for d in _expect(shape, list))
         if any(d < 0 for d in shape):
             raise CodecError("malformed array shape")
-        size = dtype.itemsize * int(np.prod(shape, dtype=np.int64))
+        size = dtype.itemsize * math.prod(shape)
         if offset + size > len(view):
             raise CodecError("truncated array data")
         arrays.append(np.frombuffer(view[offset:offset + size], dtype=dtype).reshape(shape).copy())

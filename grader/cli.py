@@ -144,21 +144,27 @@ def list_command(argv):
     return EXIT_OK
 
 
-def stubs_command(argv):
-    parser = _Parser(prog="python -m grader stubs",
-                     description="Regenerate exercises/ from the ### BEGIN/END SOLUTION blocks of solutions/.")
-    parser.add_argument("--check", action="store_true", help="only report stubs that are out of date (exit 1)")
-    parser.add_argument("--force", action="store_true", help="overwrite exercise files that contain your own code")
+def _regenerate(argv, command, what, source, out_of_date, write):
+    """The shared shape of ``stubs`` and ``notebooks``: files generated from solutions/."""
+    parser = _Parser(prog=f"python -m grader {command}",
+                     description=f"Regenerate {what} from the ### BEGIN/END SOLUTION blocks of solutions/ ({source}).")
+    parser.add_argument("--check", action="store_true", help=f"only report files of {what} that are out of date (exit 1)")
+    parser.add_argument("--force", action="store_true", help="overwrite files that contain your own code")
     args = parser.parse_args(argv)
     if args.check:
-        stale = stubs.out_of_date()
+        stale = out_of_date()
         for path in stale:
             print(f"out of date: {relative(path)}")
-        print("exercises/ is up to date" if not stale else "run `python -m grader stubs` to regenerate")
+        print(f"{what} is up to date" if not stale else f"run `{parser.prog}` to regenerate")
         return EXIT_POINTS_LOST if stale else EXIT_OK
-    changed = stubs.write(force=args.force)
-    print("\n".join(f"wrote {relative(p)}" for p in changed) or "exercises/ was already up to date")
+    changed = write(force=args.force)
+    print("\n".join(f"wrote {relative(p)}" for p in changed) or f"{what} was already up to date")
     return EXIT_OK
+
+
+def stubs_command(argv):
+    return _regenerate(argv, "stubs", "exercises/", "one stub module per solution module", stubs.out_of_date,
+                       stubs.write)
 
 
 def fixtures_command(argv):
@@ -189,20 +195,8 @@ def fixtures_command(argv):
 def notebooks_command(argv):
     from . import notebooks  # nbformat is imported only by the commands that need it
 
-    parser = _Parser(prog="python -m grader notebooks",
-                     description="Regenerate notebooks/ (one notebook per exercise module) from solutions/.")
-    parser.add_argument("--check", action="store_true", help="only report notebooks that are out of date (exit 1)")
-    parser.add_argument("--force", action="store_true", help="overwrite notebooks that contain your own code")
-    args = parser.parse_args(argv)
-    if args.check:
-        stale = notebooks.out_of_date()
-        for path in stale:
-            print(f"out of date: {relative(path)}")
-        print("notebooks/ is up to date" if not stale else "run `python -m grader notebooks` to regenerate")
-        return EXIT_POINTS_LOST if stale else EXIT_OK
-    changed = notebooks.write(force=args.force)
-    print("\n".join(f"wrote {relative(p)}" for p in changed) or "notebooks/ was already up to date")
-    return EXIT_OK
+    return _regenerate(argv, "notebooks", "notebooks/", "one notebook per exercise module",
+                       notebooks.out_of_date, notebooks.write)
 
 
 def gradescope_command(argv):

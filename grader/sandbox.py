@@ -380,6 +380,12 @@ class RemoteFunction:
         """This function with ``kwargs`` bound, like ``functools.partial`` (the binding happens in the worker)."""
         return RemoteFunction(self.module, self.name, {**self.bound, **kwargs})
 
+    def __getattr__(self, attribute):
+        """``tools.Model.load``: an attribute of a class of the submission, e.g. a classmethod."""
+        if attribute.startswith("__") or self.bound:
+            raise AttributeError(attribute)
+        return RemoteFunction(self.module, f"{self.name}.{attribute}")
+
     def __repr__(self):
         return f"<submission function {self.module}.{self.name}>"
 

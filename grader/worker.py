@@ -83,10 +83,19 @@ class Worker:
         if "handle" in node:
             return self.objects[node["handle"]]
         module, name, kwargs = node["function"]
-        function = getattr(self.load(module), name)
+        function = self._lookup(module, name)
         return functools.partial(function, **kwargs) if kwargs else function
 
     # ----------------------------------------------------------------------------- submission
+    def _lookup(self, module, name):
+        """``name`` in the submission's ``module``; dotted for class attributes (``Model.load``)."""
+        value = self.load(module)
+        for part in name.split("."):
+            value = getattr(value, part, None)
+            if value is None:
+                raise _Missing(f"{module.split('.')[-1]}.py has no function {name!r}")
+        return value
+
     def load(self, module):
         """Import ``week1.numpy_basics`` from the submission folder (as ``submission.week1...``)."""
         if module in self.import_errors:
@@ -113,10 +122,7 @@ class Worker:
             if "handle" in request:
                 func = request["handle"]
             else:
-                module = self.load(request["module"])
-                func = getattr(module, request["name"], None)
-                if func is None:
-                    raise _Missing(f"{request['module'].split('.')[-1]}.py has no function {request['name']!r}")
+                func = self._lookup(request["module"], request["name"])
             args, kwargs = list(request["args"]), dict(request["kwargs"])
             result = func(*args, **kwargs)
             answer = {"ok": result}

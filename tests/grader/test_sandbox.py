@@ -28,6 +28,9 @@ class Counter:
     def add(self, n):
         self.count += n
         return self
+    @classmethod
+    def from_text(cls, text):
+        return cls(int(text))
 '''
 
 
@@ -73,3 +76,9 @@ def test_not_implemented_and_missing_functions_are_named(sub):
         sub.not_yet()
     with pytest.raises(sandbox.SubmissionRaised, match="has no function 'nope'"):
         sub.nope()
+
+
+def test_class_attributes_are_reachable_by_dotted_names(sub):
+    assert sub.Counter.from_text("7").count == 7
+    with pytest.raises(sandbox.SubmissionRaised, match="no function 'Counter.nope'"):
+        sub.Counter.nope()

@@ -465,8 +465,10 @@ def _(rng):
         v = zeros_like(parameters) if fresh else like(parameters, rng, 0.3 * grad_scale)
         s = zeros_like(parameters) if fresh else like(parameters, rng, 0.3 * grad_scale ** 2, positive=True)
         return {"parameters": parameters, "grads": like(parameters, rng, grad_scale), "v": v, "s": s, "t": t, **kwargs}
-    return {"first_update": case([3, 4, 2], 1, fresh=True), "t_2": case([2, 3, 2, 1], 2, learning_rate=0.02),
-            "t_10_betas": case([3, 2, 1], 10, learning_rate=0.005, beta1=0.8, beta2=0.99),
+    # Gradients of 1e-3 or less make the place of epsilon matter (sqrt(s + eps) != sqrt(s) + eps).
+    return {"first_update": case([3, 4, 2], 1, grad_scale=1e-3, fresh=True),
+            "t_2": case([2, 3, 2, 1], 2, grad_scale=1e-3, learning_rate=0.02),
+            "t_10_betas": case([3, 2, 1], 10, grad_scale=1e-4, learning_rate=0.005, beta1=0.8, beta2=0.99),
             "small_gradients": case([2, 3, 1], 3, grad_scale=1e-4),
             "large_epsilon": case([2, 2], 5, epsilon=0.1)}
 
@@ -524,8 +526,10 @@ def test_update_parameters_with_adam_first_step_is_learning_rate(seed):
 @pytest.mark.exercise("update_parameters_with_adam", points=0.5)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_update_parameters_with_adam_corrects_the_bias(seed):
-    rng, parameters, grads = problem(seed, LAYERS[0])
-    v, s = like(parameters, rng, 0.5), like(parameters, rng, 0.5, positive=True)
+    rng, parameters, _ = problem(seed, LAYERS[0])
+    # Small gradients, so that putting epsilon inside the square root changes the step visibly.
+    grads = like(parameters, rng, 1e-4)
+    v, s = like(parameters, rng, 0.5e-4), like(parameters, rng, 0.5e-8, positive=True)
     t = int(rng.integers(1, 30))
     beta1, beta2 = 0.9, 0.999
     name = f"update_parameters_with_adam(parameters, grads, v, s, t={t})"

@@ -74,11 +74,32 @@ def write_release(out_dir):
         shutil.copy2(COURSE_ROOT / rel, target)
         count += 1
     count += _write_exercises(out / "exercises")
+    readme = out / "README.md"
+    if readme.is_file():
+        readme.write_text(learner_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
     problems = check_release(out)
     if problems:
         raise RuntimeError("the release is not safe to hand out (it is left in place for inspection):\n  "
                            + "\n  ".join(problems[:20]))
     return count
+
+
+def learner_readme(text):
+    """The README for learners: set-up command (1) grades their exercises (there are no solutions to
+    grade), and the instructors' part (between ``<!-- begin instructors`` and ``<!-- end
+    instructors -->``) is left out."""
+    text = text.replace(
+        "# (1) install, then grade the reference solutions of every week: full marks, exit status 0\n"
+        "python -m pip install -e . && python -m grader all --solutions",
+        "# (1) install, then grade your exercises of every week (untouched: all \"not implemented\")\n"
+        "python -m pip install -e . && python -m grader all")
+    start, end = text.find("<!-- begin instructors"), text.find("<!-- end instructors -->")
+    if start != -1 and end != -1:
+        text = text[:start] + text[end + len("<!-- end instructors -->\n"):]
+    note = ("> This is the learners' copy of the course: the reference solutions, and the example scripts "
+            "behind the result tables, stay with your instructor.\n\n")
+    first_break = text.find("\n\n")
+    return text[:first_break + 2] + note + text[first_break + 2:] if first_break != -1 else note + text
 
 
 def _write_exercises(target):

@@ -118,3 +118,13 @@ def test_the_check_catches_a_marker_and_a_solutions_folder(tmp_path):
     (tmp_path / "solutions").mkdir()
     problems = release.check_release(tmp_path)
     assert any("solution marker" in p for p in problems) and any(p.startswith("solutions") for p in problems)
+
+
+def test_the_learners_readme_has_no_instructor_commands():
+    from grader.release import learner_readme
+    from grader.course import COURSE_ROOT
+
+    text = learner_readme((COURSE_ROOT / "README.md").read_text(encoding="utf-8"))
+    assert "--solutions" not in text and "For instructors" not in text
+    assert "python -m pip install -e . && python -m grader all\n" in text
+    assert "learners' copy" in text

@@ -24,6 +24,7 @@ from .course import COURSE_ROOT
 DEFAULT_CALL_TIMEOUT = 10.0
 DEFAULT_MEMORY_MB = 2048
 STARTUP_TIMEOUT = 60.0
+MAX_ANSWER_BYTES = 256 * 2**20  # a result larger than this would strain the grading process itself
 
 
 # ------------------------------------------------------------------------------------- errors
@@ -57,6 +58,10 @@ class SubmissionCrashed(SubmissionError):
 
 
 # ------------------------------------------------------------------------------------- worker
+class _AnswerTooLarge(Exception):
+    pass
+
+
 class _Worker:
     """One worker process and its pipes; waiting for an answer can time out."""
 
@@ -116,6 +121,8 @@ class _Worker:
             return codec.decode(payload)
         deadline = time.monotonic() + timeout
         (n,) = struct.unpack("<Q", self._read_exact(8, deadline))
+        if n > MAX_ANSWER_BYTES:
+            raise _AnswerTooLarge(n)
         return codec.decode(self._read_exact(n, deadline))
 
     def _read_exact(self, n, deadline):
@@ -290,6 +297,10 @@ class Sandbox:
             reason = worker.death_reason(self.log_path)
             self._discard_worker()
             raise SubmissionCrashed(f"the process running your code {reason}") from None
+        except _AnswerTooLarge as too_large:
+            self._discard_worker()  # the rest of the answer is still in the pipe
+            raise SubmissionRaised(f"returned {too_large.args[0] / 2**20:.0f} MB of data; the grader accepts "
+                                   f"at most {MAX_ANSWER_BYTES // 2**20} MB (a much larger array than asked for?)") from None
         finally:
             self._windows.append((start, time.time_ns()))
 

@@ -19,6 +19,9 @@ def scale(x, k=1.0):
 def clear(x):
     x[:] = 0
 
+def huge():
+    return np.zeros(2**18)  # 2 MB of float64, over the limit the test sets
+
 def not_yet():
     raise NotImplementedError()
 
@@ -82,3 +85,10 @@ def test_class_attributes_are_reachable_by_dotted_names(sub):
     assert sub.Counter.from_text("7").count == 7
     with pytest.raises(sandbox.SubmissionRaised, match="no function 'Counter.nope'"):
         sub.Counter.nope()
+
+
+def test_an_oversized_result_is_refused_and_the_next_call_works(sub, monkeypatch):
+    monkeypatch.setattr(sandbox, "MAX_ANSWER_BYTES", 2**20)
+    with pytest.raises(sandbox.SubmissionRaised, match="MB of data"):
+        sub.huge()
+    assert sub.double(1.5) == 3.0

@@ -26,20 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week2 import logistic_regression  # noqa: E402
 from solutions.week3.shallow_nn import accuracy, nn_model, predict  # noqa: E402
 
 HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
-
-
-def optional_plotting():
-    """The course's ``plotting`` package, or None when it (or matplotlib) is not installed."""
-    try:
-        import matplotlib  # noqa: F401
-        import plotting
-    except ImportError:
-        return None
-    return plotting
 
 
 def train_logistic_regression(X, Y):
@@ -59,9 +50,9 @@ def train_shallow(X, Y, n_h, activation="tanh", num_iterations=10000):
     return (lambda X_: predict(parameters, X_, activation)), seconds
 
 
-def save_boundary(plotting, plots, predict_fn, X, Y, name, title):
-    if plotting is not None and plots is not None:
-        path = plotting.plot_decision_boundary(predict_fn, X, Y, path=Path(plots) / f"{name}.png", title=title)
+def save_boundary(folder, predict_fn, X, Y, name, title):
+    if folder is not None:
+        path = plotting.plot_decision_boundary(predict_fn, X, Y, path=folder / f"{name}.png", title=title)
         print(f"  saved {path}")
 
 
@@ -69,12 +60,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plots", metavar="DIR", help="save the decision boundaries in DIR")
     args = parser.parse_args(argv)
-    plotting = optional_plotting()
-    if args.plots is not None:
-        if plotting is None:
-            print("(no figures: the plotting package or matplotlib is not installed)")
-        else:
-            Path(args.plots).mkdir(parents=True, exist_ok=True)
+    folder = plotting.figures_folder(args.plots)
 
     X, Y = datasets.planar_flower()
     print(f"planar flower: X {X.shape}, Y {Y.shape}, {Y.mean():.0%} label 1\n")
@@ -87,7 +73,7 @@ def main(argv=None):
     for label, _, (predict_fn, seconds) in models:
         print(f"| {label} | {accuracy(predict_fn(X), Y):.1f} % | {seconds:.1f} s |")
     for label, name, (predict_fn, _) in models:
-        save_boundary(plotting, args.plots, predict_fn, X, Y, name, f"flower: {label}")
+        save_boundary(folder, predict_fn, X, Y, name, f"flower: {label}")
 
     print("\nhidden layer size (tanh, 5000 iterations, learning rate 1.2):\n")
     print("| n_h | training accuracy | time |")
@@ -95,7 +81,7 @@ def main(argv=None):
     for n_h in HIDDEN_SIZES:
         predict_fn, seconds = train_shallow(X, Y, n_h, "tanh", num_iterations=5000)
         print(f"| {n_h} | {accuracy(predict_fn(X), Y):.1f} % | {seconds:.1f} s |")
-        save_boundary(plotting, args.plots, predict_fn, X, Y, f"flower_hidden_{n_h}", f"flower: n_h = {n_h}")
+        save_boundary(folder, predict_fn, X, Y, f"flower_hidden_{n_h}", f"flower: n_h = {n_h}")
 
     sets = {"moons": (datasets.moons(), datasets.moons(rng=4)),
             "circles": (datasets.circles(), datasets.circles(m=100, rng=2))}
@@ -109,7 +95,7 @@ def main(argv=None):
             print(f"| {data_name} | {label} | {accuracy(predict_fn(X_train), Y_train):.1f} % "
                   f"| {accuracy(predict_fn(X_test), Y_test):.1f} % |")
             name = f"{data_name}_{label.split(',')[-1].strip().replace(' ', '_').lower()}"
-            save_boundary(plotting, args.plots, predict_fn, X_train, Y_train, name, f"{data_name}: {label}")
+            save_boundary(folder, predict_fn, X_train, Y_train, name, f"{data_name}: {label}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository r
 
 import numpy as np  # noqa: E402
 
+import plotting  # noqa: E402
+
 from solutions.week2 import logistic_regression  # noqa: E402
 from solutions.week4.deep_nn import L_layer_model, accuracy, predict  # noqa: E402
 
@@ -124,17 +126,10 @@ def main(argv=None):
         print(f"| {model} | {layers} | {iterations} | {rate} | {train_acc:.1f} % | {test_acc:.1f} % "
               f"| {seconds:.1f} s |")
 
-    if args.plots:
-        try:
-            import matplotlib  # noqa: F401
-            import plotting
-        except ImportError:
-            print("(no figure: the plotting package or matplotlib is not installed)")
-        else:
-            Path(args.plots).mkdir(parents=True, exist_ok=True)
-            path = plotting.plot_costs(curves, path=Path(args.plots) / "week4_costs.png",
-                                       title=f"cost, learning rate {LEARNING_RATE}")
-            print(f"saved {path}")
+    folder = plotting.figures_folder(args.plots)
+    if folder is not None:
+        path = plotting.plot_costs(curves, path=folder / "week4_costs.png", title=f"cost, learning rate {LEARNING_RATE}")
+        print(f"saved {path}")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week4.deep_nn import compute_cost  # noqa: E402
 from solutions.week4.network import NeuralNetwork  # noqa: E402
 
@@ -34,14 +35,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--plots", metavar="DIR", help="save the decision boundaries in DIR")
     args = parser.parse_args(argv)
-    plotting = None
-    if args.plots:
-        try:
-            import matplotlib  # noqa: F401
-            import plotting
-            Path(args.plots).mkdir(parents=True, exist_ok=True)
-        except ImportError:
-            print("(no figures: the plotting package or matplotlib is not installed)")
+    folder = plotting.figures_folder(args.plots)
 
     sets = {"flower": (datasets.planar_flower(), None), "moons": (datasets.moons(), datasets.moons(rng=4))}
     print(f"NeuralNetwork({LAYER_DIMS}, learning_rate={LEARNING_RATE}, rng=0).fit(X, Y, "
@@ -61,9 +55,9 @@ def main(argv=None):
                 final_cost = compute_cost(net.predict_proba(X), Y)
                 print(f"| {data_name} | {hidden} | {init} | {net.costs_[0]:.4f} | {final_cost:.4f} "
                       f"| {100 * net.score(X, Y):.1f} % | {test_accuracy} | {seconds:.1f} s |")
-                if plotting is not None:
+                if folder is not None:
                     path = plotting.plot_decision_boundary(
-                        net.predict, X, Y, path=Path(args.plots) / f"week4_{data_name}_{hidden}_{init}.png",
+                        net.predict, X, Y, path=folder / f"week4_{data_name}_{hidden}_{init}.png",
                         title=f"{data_name}: {LAYER_DIMS}, {hidden}, {init}")
                     print(f"  saved {path}")
 

@@ -20,20 +20,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week5.initialization import model  # noqa: E402
 from solutions.week5.three_layer_net import accuracy, compute_cost, forward_propagation, predict  # noqa: E402
 
 INITIALIZATIONS = ("zeros", "random", "xavier", "he")
-
-
-def optional_plotting():
-    """The course's ``plotting`` package, or None when it (or matplotlib) is not installed."""
-    try:
-        import matplotlib  # noqa: F401
-        import plotting
-    except ImportError:
-        return None
-    return plotting
 
 
 def main(argv=None):
@@ -59,13 +50,8 @@ def main(argv=None):
         print(f"| {name} | {costs[0]:.4f} | {final:.4f} | {accuracy(X_train, Y_train, parameters):.1f} % "
               f"| {accuracy(X_test, Y_test, parameters):.1f} % | {seconds:.1f} s |")
 
-    if args.plots:
-        plotting = optional_plotting()
-        if plotting is None:
-            print("\n--plots: the plotting package or matplotlib is not available; no figures written")
-            return
-        folder = Path(args.plots)
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = plotting.figures_folder(args.plots)
+    if folder is not None:
         plotting.plot_costs({name: costs for name, (_, costs) in results.items()}, every=1000,
                             path=folder / "week5_initialization_costs.png", title="Cost by initialization")
         for name, (parameters, _) in results.items():

@@ -21,20 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository r
 import numpy as np  # noqa: E402
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week5.regularization import model  # noqa: E402
 from solutions.week5.three_layer_net import accuracy, compute_cost, forward_propagation, predict  # noqa: E402
 
 RUNS = {"none": {}, "L2 (lambd = 0.7)": {"lambd": 0.7}, "dropout (keep_prob = 0.86)": {"keep_prob": 0.86}}
-
-
-def optional_plotting():
-    """The course's ``plotting`` package, or None when it (or matplotlib) is not installed."""
-    try:
-        import matplotlib  # noqa: F401
-        import plotting
-    except ImportError:
-        return None
-    return plotting
 
 
 def main(argv=None):
@@ -59,13 +50,8 @@ def main(argv=None):
         print(f"| {name} | {accuracy(X_train, Y_train, parameters):.1f} % | {accuracy(X_test, Y_test, parameters):.1f} % "
               f"| {cross_entropy:.4f} | {squares:.1f} | {seconds:.1f} s |")
 
-    if args.plots:
-        plotting = optional_plotting()
-        if plotting is None:
-            print("\n--plots: the plotting package or matplotlib is not available; no figures written")
-            return
-        folder = Path(args.plots)
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = plotting.figures_folder(args.plots)
+    if folder is not None:
         for i, (name, parameters) in enumerate(results.items()):
             plotting.plot_decision_boundary(lambda X, p=parameters: predict(X, p), X_train, Y_train,
                                             path=folder / f"week5_regularization_{i}.png",

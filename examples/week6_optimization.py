@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week6.deep_net import accuracy, predict  # noqa: E402
 from solutions.week6.optimization import model, schedule_lr_decay, update_lr  # noqa: E402
 
@@ -37,16 +38,6 @@ DECAY = {
     "adam, lr 0.01, schedule_lr_decay (decay_rate 1, every 1000 epochs)": {"optimizer": "adam", "learning_rate": 0.01,
                                                                            "decay": schedule_lr_decay},
 }
-
-
-def optional_plotting():
-    """The course's ``plotting`` package, or None when it (or matplotlib) is not installed."""
-    try:
-        import matplotlib  # noqa: F401
-        import plotting
-    except ImportError:
-        return None
-    return plotting
 
 
 def run_table(runs, X, Y, X_test, Y_test):
@@ -79,13 +70,8 @@ def main(argv=None):
     print("\nPart 2: learning-rate decay\n")
     decay = run_table(DECAY, X, Y, X_test, Y_test)
 
-    if args.plots:
-        plotting = optional_plotting()
-        if plotting is None:
-            print("\n--plots: the plotting package or matplotlib is not available; no figures written")
-            return
-        folder = Path(args.plots)
-        folder.mkdir(parents=True, exist_ok=True)
+    folder = plotting.figures_folder(args.plots)
+    if folder is not None:
         plotting.plot_costs({name: costs for name, (_, costs) in comparison.items()}, every=100,
                             path=folder / "week6_optimizers_costs.png",
                             title="Cost per epoch, learning rate 0.0007")

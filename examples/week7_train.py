@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository r
 import numpy as np  # noqa: E402
 
 import datasets  # noqa: E402
+import plotting  # noqa: E402
 from solutions.week7.trainer import DeepClassifier  # noqa: E402
 
 HIDDEN = [128, 64]
@@ -55,23 +56,9 @@ def train(name, clf, X, y, X_test, y_test, epochs, plots=None):
     print(f"| {name} | {100 * clf.score(X, y):.1f} % | {100 * clf.score(X_test, y_test):.1f} % "
           f"| {seconds:.1f} s |", flush=True)
     if plots is not None:
-        path = plots[0].plot_history(clf, path=plots[1] / f"week7_{name.split()[0].lower()}_history.png")
+        path = plotting.plot_history(clf, path=plots / f"week7_{name.split()[0].lower()}_history.png")
         print(f"  saved {path}")
     return clf
-
-
-def plotting_or_none(folder):
-    if not folder:
-        return None
-    try:
-        import matplotlib  # noqa: F401
-
-        import plotting
-    except ImportError:
-        print("(no figures: the plotting package or matplotlib is not installed)")
-        return None
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    return plotting, Path(folder)
 
 
 def course_tasks(epochs, plots):
@@ -127,7 +114,7 @@ def main(argv=None):
     parser.add_argument("--plots", metavar="DIR", help="save the accuracy-per-epoch figure in DIR")
     parser.add_argument("--save", metavar="FILE", help="with --data: save the trained model to FILE (HDF5)")
     args = parser.parse_args(argv)
-    plots = plotting_or_none(args.plots)
+    plots = plotting.figures_folder(args.plots)
     if args.data:
         return own_images(args.data, args.epochs, plots, args.save)
     course_tasks(args.epochs, plots)

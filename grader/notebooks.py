@@ -303,25 +303,10 @@ def generate(solutions_dir=SOLUTIONS_DIR):
 
 def out_of_date(solutions_dir=SOLUTIONS_DIR, notebooks_dir=NOTEBOOKS_DIR):
     """Notebooks that differ from what the solutions generate (missing ones included)."""
-    return [Path(notebooks_dir) / name for name, text in generate(solutions_dir).items()
-            if not (Path(notebooks_dir) / name).is_file()
-            or (Path(notebooks_dir) / name).read_text(encoding="utf-8") != text]
+    return stubs.stale_files(generate(solutions_dir), notebooks_dir)
 
 
 def write(solutions_dir=SOLUTIONS_DIR, notebooks_dir=NOTEBOOKS_DIR, force=False):
     """Write the notebooks; returns the paths changed. Like the stubs, a notebook with fewer
     ``raise NotImplementedError()`` than the new one holds someone's work and needs ``force``."""
-    changed = []
-    for name, text in generate(solutions_dir).items():
-        target = Path(notebooks_dir) / name
-        if target.is_file():
-            current = target.read_text(encoding="utf-8")
-            if current == text:
-                continue
-            if not force and current.count(stubs.PLACEHOLDER) < text.count(stubs.PLACEHOLDER):
-                raise CourseError(f"{relative(target)} contains your own code; not overwriting it "
-                                  "(use --force to replace it with a fresh notebook)")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        changed.append(target)
-    return changed
+    return stubs.write_generated(generate(solutions_dir), notebooks_dir, force)

@@ -136,8 +136,25 @@ class ExerciseResult(_VisibleAndHidden):
                 **self._split_dict(), "tests": [t.to_dict() for t in self.tests]}
 
 
+class _Total(_VisibleAndHidden):
+    """Points of a week or of a whole grading: the sums of what its ``_parts()`` show, so that a total
+    always equals the sum of the lines above it in a report."""
+
+    @property
+    def max_points(self):
+        return round_points(sum(part.max_points for part in self._parts()))
+
+    @property
+    def points(self):
+        return round_points(sum(part.points for part in self._parts()))
+
+    @property
+    def percent(self):
+        return 100.0 * self.points / self.max_points if self.max_points else 0.0
+
+
 @dataclass
-class WeekResult(_VisibleAndHidden):
+class WeekResult(_Total):
     name: str
     title: str = ""
     exercises: List[ExerciseResult] = field(default_factory=list)
@@ -145,17 +162,8 @@ class WeekResult(_VisibleAndHidden):
     def _items(self):
         return [t for e in self.exercises for t in e.tests]
 
-    @property
-    def max_points(self):
-        return round_points(sum(e.max_points for e in self.exercises))
-
-    @property
-    def points(self):
-        return round_points(sum(e.points for e in self.exercises))
-
-    @property
-    def percent(self):
-        return 100.0 * self.points / self.max_points if self.max_points else 0.0
+    def _parts(self):
+        return self.exercises
 
     def modules(self):
         """Exercises grouped by module, in order of first appearance: ``[(module, [exercise, ...])]``."""
@@ -171,7 +179,7 @@ class WeekResult(_VisibleAndHidden):
 
 
 @dataclass
-class GradingResults(_VisibleAndHidden):
+class GradingResults(_Total):
     submission: str  # the graded folder, as given by the user
     weeks: List[WeekResult] = field(default_factory=list)
     duration: float = 0.0
@@ -184,17 +192,8 @@ class GradingResults(_VisibleAndHidden):
     def exercises(self):
         return [e for w in self.weeks for e in w.exercises]
 
-    @property
-    def max_points(self):
-        return round_points(sum(w.max_points for w in self.weeks))
-
-    @property
-    def points(self):
-        return round_points(sum(w.points for w in self.weeks))
-
-    @property
-    def percent(self):
-        return 100.0 * self.points / self.max_points if self.max_points else 0.0
+    def _parts(self):
+        return self.weeks
 
     @property
     def full_marks(self):

@@ -52,30 +52,36 @@ def generate(solutions_dir=SOLUTIONS_DIR):
 
 def out_of_date(solutions_dir=SOLUTIONS_DIR, exercises_dir=EXERCISES_DIR):
     """Exercise files that differ from what the solutions generate (missing ones included)."""
-    stale = []
-    for rel, text in generate(solutions_dir).items():
-        target = Path(exercises_dir) / rel
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            stale.append(target)
-    return stale
+    return stale_files(generate(solutions_dir), exercises_dir)
+
+
+def stale_files(generated, folder):
+    """The files of ``{relative path: text}`` that are missing from ``folder`` or differ there."""
+    return [Path(folder) / rel for rel, text in generated.items()
+            if not (Path(folder) / rel).is_file() or (Path(folder) / rel).read_text(encoding="utf-8") != text]
 
 
 def write(solutions_dir=SOLUTIONS_DIR, exercises_dir=EXERCISES_DIR, force=False):
-    """Write the exercise files; returns the paths changed.
+    """Write the exercise files; returns the paths changed."""
+    return write_generated(generate(solutions_dir), exercises_dir, force)
 
-    A file that already holds a learner's code (fewer placeholders than the new stub) is never
+
+def write_generated(generated, folder, force=False):
+    """Write ``{relative path: text}`` into ``folder``; returns the paths changed.
+
+    A file that already holds a learner's code (fewer placeholders than the new version) is never
     overwritten without ``force``: regenerating must not cost anyone their work.
     """
     changed = []
-    for rel, text in generate(solutions_dir).items():
-        target = Path(exercises_dir) / rel
+    for rel, text in generated.items():
+        target = Path(folder) / rel
         if target.is_file():
             current = target.read_text(encoding="utf-8")
             if current == text:
                 continue
             if not force and current.count(PLACEHOLDER) < text.count(PLACEHOLDER):
                 raise CourseError(f"{relative(target)} contains your own code; not overwriting it "
-                                  "(use --force to replace it with a fresh stub)")
+                                  "(use --force to replace it with a freshly generated one)")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         changed.append(target)

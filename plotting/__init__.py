@@ -14,8 +14,25 @@ Linux, or a non-interactive matplotlib backend), it saves the figure as a PNG (b
 current folder, e.g. ``costs.png``) and returns the path.
 """
 
+import importlib.util
+import sys
+from pathlib import Path
+
 from .boundary import plot_decision_boundary
 from .curves import plot_costs, plot_history
 from .images import show_images
 
-__all__ = ["plot_costs", "plot_decision_boundary", "plot_history", "show_images"]
+__all__ = ["figures_folder", "plot_costs", "plot_decision_boundary", "plot_history", "show_images"]
+
+
+def figures_folder(folder):
+    """For scripts with a ``--plots DIR`` option: ``DIR`` as a Path (created), or None when no folder
+    was asked for, or when matplotlib is not installed (then with a note on stderr)."""
+    if not folder:
+        return None
+    if importlib.util.find_spec("matplotlib") is None:
+        print('(no figures: matplotlib is not installed; pip install -e ".[plots]")', file=sys.stderr)
+        return None
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -98,3 +98,16 @@ def test_missing_matplotlib_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib", None)        # makes `import matplotlib` fail
     with pytest.raises(ImportError, match=r'pip install -e "\.\[plots\]"'):
         plotting.plot_costs([0.7, 0.5])
+
+
+def test_figures_folder_for_scripts_with_a_plots_option(tmp_path, monkeypatch, capsys):
+    import importlib.util
+
+    import plotting
+
+    assert plotting.figures_folder(None) is None
+    folder = plotting.figures_folder(tmp_path / "figures")
+    assert folder == tmp_path / "figures" and folder.is_dir()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert plotting.figures_folder(tmp_path / "other") is None
+    assert "matplotlib is not installed" in capsys.readouterr().err

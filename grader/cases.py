@@ -20,6 +20,13 @@ file. ``python -m grader fixtures --check`` (and a test) fails when the files ar
 when a case needs several steps (build an object, fit it, read an attribute): the same function then
 runs on the solution module when freezing and on the submission's proxy when grading.
 
+Catalogued mistakes (:mod:`grader.mistakes`): freezing also runs every mistake of a function on its
+cases and stores, beside them, what each mistake returns where that differs from the reference (and
+the inputs after the call, where the mistake modifies them), with the mistake's one-sentence hint.
+When a graded test fails and the submission's result on one of the function's cases matches a
+mistake's, :func:`recognised_hint` gives that hint for the report. Only results and hints are
+stored, never the mistakes' code.
+
 Hidden cases: ``python -m grader fixtures --hidden`` freezes a second set of every definition into
 ``fixtures/hidden/<module>.h5``, drawn with another seed (same generators, so new values, and new
 shapes where a generator draws them from its ``rng``); cases whose inputs do not depend on the seed
@@ -38,6 +45,7 @@ import numpy as np
 import pytest
 
 from . import checks, codec
+from .course import TESTS_DIR
 
 FIXTURE_DIR = "fixtures"
 HIDDEN_DIR = "hidden"  # fixtures/hidden/<module>.h5: the instructors' hidden cases
@@ -45,10 +53,58 @@ HIDDEN_SALT = "hidden"  # mixed into the seeds of the hidden cases
 HIDDEN_PREFIX = "hidden-"  # pytest ids of hidden cases: test_sigmoid[hidden-matrix]
 
 
+MISTAKES_GROUP = "mistakes"  # in a fixture file: one dataset per function, {"hints": ..., "cases": ...}
+
+_recent = []  # (case, result, inputs after the call or None) of the calls made by the running test
+
+
+def forget_recent():
+    """Called before each test: the results it sees are its own."""
+    _recent.clear()
+
+
+def recognised_hint(name):
+    """The hint of the first catalogued mistake of ``name`` whose results the running test saw."""
+    for case, result, inputs_after in _recent:
+        if case.name != name:
+            continue
+        for record in case.mistakes:
+            if same_values(result, record["result"]) and (
+                    record["inputs_after"] is None or
+                    (inputs_after is not None and same_values(inputs_after, record["inputs_after"]))):
+                return record["hint"]
+    return ""
+
+
+def same_values(actual, expected, rtol=1e-6, atol=1e-8):
+    """Whether ``actual`` is ``expected``: same structure, types and shapes, values close (NaN equals NaN).
+
+    Unlike :func:`grader.checks.assert_close` it accepts NaN and infinity, which wrong code returns.
+    Only plain data: an object still in the worker never matches, so a hint never calls the submission.
+    """
+    if isinstance(expected, dict):
+        return (isinstance(actual, dict) and set(actual) == set(expected)
+                and all(same_values(actual[k], expected[k], rtol, atol) for k in expected))
+    if isinstance(expected, (tuple, list)):
+        return (isinstance(actual, (tuple, list)) and len(actual) == len(expected)
+                and all(same_values(a, e, rtol, atol) for a, e in zip(actual, expected)))
+    if isinstance(expected, np.ndarray):
+        return (isinstance(actual, np.ndarray) and actual.shape == expected.shape
+                and actual.dtype.kind in "fiub" and expected.dtype.kind in "fiub"
+                and bool(np.allclose(actual, expected, rtol, atol, equal_nan=True)))
+    if isinstance(expected, (float, np.floating)):
+        return (isinstance(actual, (float, int, np.floating, np.integer)) and not isinstance(actual, (bool, np.bool_))
+                and bool(np.isclose(float(actual), float(expected), rtol, atol, equal_nan=True)))
+    if isinstance(expected, (bool, int, str, np.integer, np.bool_)) or expected is None:
+        return type(actual) is type(expected) and actual == expected
+    return False
+
+
 class Case:
-    def __init__(self, name, id, inputs, expected, call, hidden=False):
+    def __init__(self, name, id, inputs, expected, call, hidden=False, mistakes=()):
         self.name, self.id, self._inputs, self.expected, self._call = name, id, inputs, expected, call
         self.hidden = hidden  # from the hidden fixture set; ``id`` is the generator's case id either way
+        self.mistakes = mistakes  # [{"hint", "result", "inputs_after"}]: what catalogued mistakes return here
 
     @property
     def inputs(self):
@@ -58,14 +114,18 @@ class Case:
     def run(self, module):
         """Run this case on ``module``: the submission's proxy when grading, the solution when freezing."""
         if self._call is not None:
-            return self._call(module, **self.inputs)
-        return getattr(module, self.name)(**self.inputs)
+            result = self._call(module, **self.inputs)
+        else:
+            result = getattr(module, self.name)(**self.inputs)
+        _recent.append((self, result, None))
+        return result
 
     def assert_pure(self, module, label):
         """Run on the submission: the result must be right and every input left as it was."""
         if self._call is not None:
             raise TypeError("only single-call cases can be inspected for modified inputs")
         result, _, inputs_after = getattr(module, self.name).call_and_inspect(**self.inputs)
+        _recent.append((self, result, inputs_after))
         checks.assert_close(result, self.expected, label)
         checks.assert_not_mutated(self.inputs, inputs_after, f"{label}: the argument")
 
@@ -95,6 +155,7 @@ class Cases:
         self.definitions = {}  # name -> (generator, call)
         self._stored = None
         self._hidden = None
+        self._mistakes = None
 
     # ------------------------------------------------------------------------------ declaring
     def define(self, name, call=None):
@@ -126,7 +187,20 @@ class Cases:
         stored = self.stored().get(name)
         if not stored:
             return [_MissingCase(name, self.file)]
-        return [Case(name, case_id, inputs, expected, call) for case_id, (inputs, expected) in stored.items()]
+        mistakes = self.stored_mistakes().get(name, {"hints": {}, "cases": {}})
+        return [Case(name, case_id, inputs, expected, call, mistakes=[
+                    {"hint": mistakes["hints"][mistake_id], "result": result, "inputs_after": inputs_after}
+                    for mistake_id, (result, inputs_after) in mistakes["cases"].get(case_id, {}).items()])
+                for case_id, (inputs, expected) in stored.items()]
+
+    def stored_mistakes(self):
+        """``{name: {"hints": {mistake: hint}, "cases": {case_id: {mistake: (result, inputs_after)}}}}``."""
+        if self._mistakes is None:
+            try:
+                self._mistakes = read_mistakes(self.file) if self.file.is_file() else {}
+            except (OSError, ValueError, TypeError, KeyError):
+                self._mistakes = {}  # hints are a help; their absence must not stop grading
+        return self._mistakes
 
     def hidden(self, name):
         """The hidden cases of ``name`` (empty without a hidden fixture file)."""
@@ -165,25 +239,85 @@ class Cases:
                 frozen[name] = cases
         return frozen
 
+    def freeze_mistakes(self, frozen):
+        """What the catalogued mistakes return on the cases ``frozen`` from the reference, where it differs.
+
+        ``{name: {"hints": {mistake_id: hint}, "cases": {case_id: {mistake_id: (result, inputs_after)}}}}``;
+        ``inputs_after`` is None unless the mistake modified its inputs.
+        """
+        from . import mistakes as catalogue
+
+        found = {}
+        for name, (_, call) in self.definitions.items():
+            entries = catalogue.for_function(self.week, self.module, name)
+            records = {"hints": {m.id: m.hint for m in entries}, "cases": {}}
+            for entry in entries:
+                module = catalogue.mistaken_module(entry)
+                for case_id, (inputs, expected) in frozen.get(name, {}).items():
+                    record = _observe(Case(name, case_id, inputs, None, call), module)
+                    if record is not None and (not same_values(record[0], expected) or record[1] is not None):
+                        records["cases"].setdefault(case_id, {})[entry.id] = record
+            if entries:
+                found[name] = records
+        return found
+
+
+def _observe(case, module):
+    """``(result, inputs_after or None)`` of running ``case`` on a mistaken module; None if it raises."""
+    inputs = case.inputs
+    try:
+        with np.errstate(all="ignore"):
+            result = case._call(module, **inputs) if case._call is not None else getattr(module, case.name)(**inputs)
+    except Exception:  # a mistake that crashes here is recognised by its error message, not by a hint
+        return None
+    try:
+        changed = codec.encode(inputs) != codec.encode(case.inputs)
+        return codec.decode(codec.encode(result)), (inputs if changed else None)
+    except (TypeError, ValueError):  # a result the codec cannot carry (an object): nothing to compare
+        return None
+
 
 # ------------------------------------------------------------------------------------ storage
 # One dataset per function: its cases ``{case_id: (inputs, expected)}`` in grader.codec's encoding
 # (the same value model as the sandbox), so that loading a suite is one read per function. The
 # case ids are kept as an attribute for anyone browsing the file with h5py or h5dump.
-def write_file(path, frozen):
-    """Store ``{name: {case_id: (inputs, expected)}}`` in an HDF5 file."""
+def write_file(path, frozen, mistakes=None):
+    """Store ``{name: {case_id: (inputs, expected)}}`` (and ``freeze_mistakes``'s records) in an HDF5 file."""
     import h5py
 
     path.parent.mkdir(parents=True, exist_ok=True)
     with h5py.File(path, "w", track_order=True) as f:
         for name, cases in frozen.items():
-            data = np.frombuffer(codec.encode(cases), dtype=np.uint8)
-            dataset = f.create_dataset(name, data=data, track_times=False)
+            dataset = f.create_dataset(name, data=_blob(cases), track_times=False)
             dataset.attrs["cases"] = json.dumps(list(cases))
+        if mistakes:
+            group = f.create_group(MISTAKES_GROUP, track_order=True)
+            for name, records in mistakes.items():
+                dataset = group.create_dataset(name, data=_blob(records), track_times=False)
+                dataset.attrs["hints"] = json.dumps(records["hints"])
+
+
+def _blob(value):
+    return np.frombuffer(codec.encode(value), dtype=np.uint8)
 
 
 def read_file(path):
     import h5py
 
     with h5py.File(path, "r") as f:
-        return {name: codec.decode(dataset[()].tobytes()) for name, dataset in f.items()}
+        return {name: codec.decode(item[()].tobytes()) for name, item in f.items() if isinstance(item, h5py.Dataset)}
+
+
+def read_mistakes(path):
+    import h5py
+
+    with h5py.File(path, "r") as f:
+        group = f.get(MISTAKES_GROUP)
+        return {} if group is None else {name: codec.decode(item[()].tobytes()) for name, item in group.items()}
+
+
+def recognisable_hints(week, module, name):
+    """The ids of the catalogued mistakes of ``name`` that some stored case can recognise."""
+    path = TESTS_DIR / week / FIXTURE_DIR / f"{module}.h5"
+    records = read_mistakes(path).get(name, {"cases": {}}) if path.is_file() else {"cases": {}}
+    return {mistake_id for by_mistake in records["cases"].values() for mistake_id in by_mistake}

@@ -30,7 +30,10 @@ Grade your exercises: runs each week's tests against your code and prints a scor
 
 The report has one line per exercise (a function you write) with points and a status: passed,
 failed, not implemented (still raises NotImplementedError), error (your code raised an exception),
-timed out, or crashed. Under each lost exercise is the first check that failed.
+timed out, or crashed. Under each lost exercise is the first check that failed and, when your
+result matches a mistake learners often make, a hint naming it. Some inputs are drawn at random
+each time you grade (so that only a correct computation passes); the report gives the seed, and
+--seed N repeats a run's inputs.
 
 Notebooks:       python -m grader week1 --notebook notebooks/week1_numpy_basics.ipynb
                                         grade a notebook's code cells (one module; its week and module
@@ -47,6 +50,10 @@ Other commands:  list [WEEK...]         weeks, exercises and points
                                         refreeze the reference values in tests/*/fixtures (instructors)
                  fixtures [WEEK...] --hidden
                                         freeze hidden cases (other seeds) into tests/*/fixtures/hidden
+                 mistakes [WEEK...]     grade every catalogued mistake (mistakes/) and a hard-coding
+                                        submission per exercise: each must lose points (instructors)
+                 mutation [WEEK...]     mutation score of the suites over solutions/ (instructors;
+                                        needs the mutation extra)
                  gradescope WEEK... -o autograder.zip
                                         a Gradescope autograder for the weeks (no solutions in it)
                  release OUT_DIR        a copy of the course for learners: no solutions, no hidden cases
@@ -84,6 +91,9 @@ def _grade_parser():
                              "which are graded wherever they exist")
     source.add_argument("--notebook", metavar="PATH.ipynb",
                         help="grade the code cells of a Jupyter notebook (notebooks/weekN_<module>.ipynb)")
+    parser.add_argument("--seed", type=int, metavar="N",
+                        help="repeat the inputs drawn at grading time with this seed (the report ends "
+                             "with the seed it used; default: a new one each run)")
     parser.add_argument("--exercise", action="append", default=[], metavar="NAME",
                         help="grade only this exercise (repeatable; `python -m grader list` names them)")
     source.add_argument("--submissions", metavar="DIR",
@@ -113,7 +123,7 @@ def grade_command(argv):
         submission = grading.prepare(path, args.weeks)
     try:
         results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
-                                hidden=args.hidden, exercises=args.exercise)
+                                hidden=args.hidden, exercises=args.exercise, seed=args.seed)
     finally:
         submission.close()
     for notice in results.notices:
@@ -226,7 +236,45 @@ def release_command(argv):
     return EXIT_OK
 
 
-COMMANDS = {"list": list_command, "stubs": stubs_command, "fixtures": fixtures_command, "notebooks": notebooks_command,
+def mistakes_command(argv):
+    from . import mistakes
+
+    parser = _Parser(prog="python -m grader mistakes",
+                     description="Grade every catalogued mistake (mistakes/weekN/) and, for every exercise, a "
+                                 "submission that replays the answers of another grading: each must lose points, "
+                                 "and each mistake a reference case can recognise must show its hint.")
+    parser.add_argument("weeks", nargs="*", metavar="WEEK")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="submissions graded at the same time (default: %(default)s)")
+    parser.add_argument("--no-memorisers", dest="memorisers", action="store_false",
+                        help="grade only the catalogue, not the hard-coding submissions")
+    parser.add_argument("--verbose", "-v", action="store_true", help="one line per submission, not only problems")
+    args = parser.parse_args(argv)
+    weeks = resolve_weeks(args.weeks)
+    report = mistakes.Report(verbose=args.verbose)
+    report.add(mistakes.check(mistakes.catalogue(weeks), args.jobs, report.progress))
+    if args.memorisers:
+        report.add(mistakes.check_memorisers(weeks, args.jobs, report.progress))
+    print(report.summary(weeks))
+    return EXIT_OK if report.ok else EXIT_POINTS_LOST
+
+
+def mutation_command(argv):
+    from . import mutation
+
+    parser = _Parser(prog="python -m grader mutation",
+                     description="Mutation score of the suites: mutate the solution blocks of solutions/ with "
+                                 "cosmic-ray (pip install -e '.[mutation]') and count the mutants the tests kill.")
+    parser.add_argument("weeks", nargs="*", metavar="WEEK")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="mutants tested at the same time (default: %(default)s)")
+    parser.add_argument("--target", type=float, default=90.0, metavar="PERCENT",
+                        help="exit 1 when a week's score is below this (default: %(default)s)")
+    parser.add_argument("--verbose", "-v", action="store_true", help="a line per mutant, not only survivors")
+    return mutation.command(parser.parse_args(argv))
+
+
+COMMANDS = {"list": list_command, "mistakes": mistakes_command, "mutation": mutation_command, "stubs": stubs_command, "fixtures": fixtures_command, "notebooks": notebooks_command,
             "gradescope": gradescope_command, "release": release_command}
 
 

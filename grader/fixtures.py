@@ -6,7 +6,7 @@ Both import the reference solutions in this (trusted) process; grading never doe
 import importlib
 
 from . import checks
-from .cases import Cases, read_file, write_file
+from .cases import Cases, read_file, read_mistakes, same_values, write_file
 from .course import CourseError, modules, relative, resolve_weeks
 
 
@@ -28,7 +28,8 @@ def build(weeks=None):
     """Rebuild the fixture files; returns the paths written."""
     written = []
     for cases, solution in case_sets(resolve_weeks(weeks)):
-        write_file(cases.file, cases.freeze(solution))
+        frozen = cases.freeze(solution)
+        write_file(cases.file, frozen, cases.freeze_mistakes(frozen))
         written.append(cases.file)
     return written
 
@@ -52,6 +53,19 @@ def stale(weeks=None):
                     checks.assert_close(stored[name][case_id][1], expected, f"{name}[{case_id}]", 1e-9, 1e-12)
                 except AssertionError as exc:
                     problems.append(f"{where}: {exc}")
+        problems += _stale_mistakes(where, read_mistakes(cases.file), cases.freeze_mistakes(fresh))
+    return problems
+
+
+def _stale_mistakes(where, stored, fresh):
+    """What differs in the stored results of the catalogued mistakes (their hints included)."""
+    problems = []
+    for name in sorted(set(stored) | set(fresh)):
+        if name not in fresh or name not in stored:
+            problems.append(f"{where}: the catalogued mistakes of {name!r} changed")
+            continue
+        if not same_values(stored[name], fresh[name], 1e-9, 1e-12):
+            problems.append(f"{where}: what the catalogued mistakes of {name!r} return changed")
     return problems
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from . import sandbox as sandbox_module
+from . import seeds
+from . import cases as cases_module
 from .cases import Case
 from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from .guard import Guard
@@ -31,23 +33,34 @@ def pytest_addoption(parser):
                     help="address-space limit of the process running the submission (default: %(default)s)")
     group.addoption("--no-hidden", action="store_true",
                     help="leave out the hidden cases (tests/weekN/fixtures/hidden/), even where they exist")
+    group.addoption("--seed", type=int, default=None, dest="grader_seed", metavar="N",
+                    help="seed of the inputs drawn at grading time (default: a new one each run; "
+                         "the report shows it, so a run can be repeated)")
+    group.addoption("--no-guard", action="store_true",
+                    help="trust the submission with the course's files (for code the instructors wrote, "
+                         "such as the catalogue of mistakes; learners' code is always guarded)")
     group.addoption("--exercise", action="append", default=[], metavar="NAME", dest="grader_exercises",
                     help="run only the tests of this exercise (NAME, or NAME.method for a class); repeatable")
 
 
 def pytest_configure(config):
     config.stash[RESULTS_KEY] = {}
+    config._grader_seed = seeds.start_session(config.getoption("grader_seed"))
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
     sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
                                      memory_mb=config.getoption("memory_limit"))
     sandbox_module.activate(sandbox)
     config._grader_sandbox = sandbox
     # The reference solutions are trusted; any other code might write into the course's files.
-    trusted = submission == SOLUTIONS_DIR.resolve()
+    trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
         [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR])
     if not config.option.collectonly:
         sandbox.start()  # the worker imports numpy while pytest collects
+
+
+def pytest_report_header(config):
+    return f"grading seed: {config._grader_seed} (repeat these inputs with --seed {config._grader_seed})"
 
 
 def pytest_unconfigure(config):
@@ -116,6 +129,15 @@ def pytest_runtest_setup(item):
     sandbox = sandbox_module.active()
     exercise = getattr(item, "_grader_exercise", None)
     sandbox.exercise = ".".join(exercise) if exercise else None
+    cases_module.forget_recent()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_call(item):
+    """A graded test's ``seed`` parameter is a slot: it gets that slot's seed of this session."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    if hasattr(item, "_grader_exercise") and "seed" in params:
+        item.funcargs["seed"] = seeds.slot_seed((item.originalname, params["seed"]))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -173,9 +195,10 @@ def _record(item, report, status):
     elif status is None:
         status = (ERROR, _shorten(str(report.longrepr)))
     week, module, name = item._grader_exercise
+    hint = cases_module.recognised_hint(name) if status[0] != PASSED else ""
     results[item.nodeid] = (week, module, name, TestResult(
         nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
-        message=status[1], duration=report.duration, hidden=item._grader_hidden))
+        message=status[1], duration=report.duration, hidden=item._grader_hidden, hint=hint))
 
 
 def _skip_reason(report):

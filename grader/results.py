@@ -68,6 +68,7 @@ class TestResult:
     message: str = ""  # for a lost test: the first failing check, in words a learner can act on
     duration: float = 0.0
     hidden: bool = False  # a case of the hidden fixture set (its pytest id starts with "hidden-")
+    hint: str = ""  # for a lost test whose result matches a catalogued mistake: which one, in a sentence
 
     @property
     def passed(self):
@@ -80,7 +81,8 @@ class TestResult:
     def to_dict(self):
         return {"nodeid": self.nodeid, "name": self.name, "status": self.status,
                 "points": round_points(self.earned), "max_points": round_points(self.points),
-                "message": self.message, "duration": round(self.duration, 4), "hidden": self.hidden}
+                "message": self.message, "hint": self.hint, "duration": round(self.duration, 4),
+                "hidden": self.hidden}
 
 
 @dataclass
@@ -130,9 +132,15 @@ class ExerciseResult(_VisibleAndHidden):
         failure = self.first_failure
         return failure.message if failure is not None else ""
 
+    @property
+    def hint(self):
+        """The likely mistake, from the first lost test that recognised one (the catalogue's sentence)."""
+        return next((t.hint for t in self.tests if not t.passed and t.hint), "")
+
     def to_dict(self):
         return {"week": self.week, "module": self.module, "name": self.name, "status": self.status,
                 "points": self.points, "max_points": self.max_points, "message": self.message,
+                "hint": self.hint,
                 **self._split_dict(), "tests": [t.to_dict() for t in self.tests]}
 
 
@@ -184,6 +192,7 @@ class GradingResults(_Total):
     weeks: List[WeekResult] = field(default_factory=list)
     duration: float = 0.0
     notices: List[str] = field(default_factory=list)  # for the person running the grader, not the score
+    seed: Optional[int] = None  # the grading seed of the inputs drawn at grading time (--seed repeats it)
 
     def _items(self):
         return [t for w in self.weeks for e in w.exercises for t in e.tests]
@@ -201,5 +210,5 @@ class GradingResults(_Total):
 
     def to_dict(self):
         return {"submission": self.submission, "points": self.points, "max_points": self.max_points,
-                "percent": round(self.percent, 1), "duration": round(self.duration, 3), **self._split_dict(),
-                "weeks": [w.to_dict() for w in self.weeks]}
+                "percent": round(self.percent, 1), "duration": round(self.duration, 3), "seed": self.seed,
+                **self._split_dict(), "weeks": [w.to_dict() for w in self.weeks]}

@@ -53,6 +53,8 @@ def _tests(exercise):
 
 def _test(exercise, suffix="", visibility=VISIBILITY):
     message = plain_text(exercise.message)
+    if exercise.hint:
+        message += f"\nhint: {plain_text(exercise.hint)}"
     return {
         "name": f"{exercise.week} · {exercise.module}.{exercise.name}{suffix}",
         "score": exercise.points,

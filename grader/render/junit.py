@@ -63,6 +63,8 @@ def _details(exercise):
         if not test.passed:
             lines.append(f"{test.nodeid}: {test.status}" + (" (hidden case)" if test.hidden else ""))
             lines.extend(f"    {line}" for line in test.message.splitlines())
+            if test.hint:
+                lines.append(f"    hint: {test.hint}")
     return "\n".join(lines)
 
 

@@ -56,11 +56,11 @@ def render(results, color=False):
     blocks = [_week_lines(week, color) for week in results.weeks]
     if len(results.weeks) > 1:
         blocks.append([_total_line("Total", results, color)] + _split_lines(results))
-    hint = _not_implemented_hint(results)
-    if hint:
-        # textwrap splits only at ASCII whitespace: no-break spaces keep the command on one line.
-        lines = textwrap.wrap(hint, WIDTH, break_long_words=False, break_on_hyphens=False)
-        blocks.append([line.replace(NO_BREAK_SPACE, " ") for line in lines])
+    for paragraph in (_not_implemented_hint(results), _seed_line(results)):
+        if paragraph:
+            # textwrap splits only at ASCII whitespace: no-break spaces keep a command on one line.
+            lines = textwrap.wrap(paragraph, WIDTH, break_long_words=False, break_on_hyphens=False)
+            blocks.append([line.replace(NO_BREAK_SPACE, " ") for line in lines])
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
@@ -108,7 +108,19 @@ def _message_lines(exercise):
     if len(lines) > MAX_MESSAGE_LINES:
         lines = lines[:MAX_MESSAGE_LINES]
         lines[-1] = lines[-1][: WIDTH - 4].rstrip() + " ..."
+    if exercise.hint:
+        lines += textwrap.wrap(f"hint: {plain_text(exercise.hint)}", WIDTH, initial_indent=indent,
+                               subsequent_indent=indent + "      ")
     return lines
+
+
+def _seed_line(results):
+    """How to repeat the inputs drawn at grading time, when some points were lost to them."""
+    lost = any(e.status not in (PASSED, NOT_IMPLEMENTED) for e in results.exercises)
+    if results.seed is None or not lost:
+        return ""
+    return (f"Some inputs were drawn at random for this grading (seed {results.seed}); "
+            f"add{NO_BREAK_SPACE}--seed{NO_BREAK_SPACE}{results.seed} to the command to get the same ones again.")
 
 
 def _not_implemented_hint(results):

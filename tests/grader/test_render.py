@@ -364,3 +364,34 @@ def test_junit_drops_characters_xml_cannot_hold():
     case = ET.fromstring(render(one_week_results(bad), fmt="junit")).find("testsuite/testcase")
     assert case.get("name") == "f"
     assert case.find("failure").get("message") == "null  byte, form feed , non-character "
+
+
+# ------------------------------------------------------------------------------ hints and seed
+HINT = "This looks like exp(x) where the formula has exp(-x): check the sign of the exponent."
+
+
+def hinted_results(seed=4242):
+    failed = ItemResult("tests/week1/test_numpy_basics.py::test_sigmoid[0]", "test_sigmoid[0]", 1, FAILED,
+                        SIGMOID_MESSAGE, hint=HINT)
+    return GradingResults("exercises", [WeekResult("week1", "NumPy basics", [
+        ExerciseResult("week1", "numpy_basics", "sigmoid", [failed])])], seed=seed)
+
+
+def test_a_recognised_mistake_is_named_under_the_message_in_every_format():
+    results = hinted_results()
+    text = render(results, "text")
+    assert "got 0.5 hint: " + HINT in " ".join(text.split())  # right under the failed check
+    report = json.loads(render(results, "json"))
+    assert report["weeks"][0]["exercises"][0]["hint"] == HINT
+    assert report["weeks"][0]["exercises"][0]["tests"][0]["hint"] == HINT
+    assert HINT in json.loads(render(results, "gradescope"))["tests"][0]["output"]
+    assert HINT in render(results, "junit")
+
+
+def test_the_report_says_how_to_repeat_the_random_inputs_only_when_points_were_lost():
+    text = " ".join(render(hinted_results(seed=4242), "text").split())
+    assert "seed 4242" in text and "--seed 4242" in text
+    assert json.loads(render(hinted_results(seed=4242), "json"))["seed"] == 4242
+    passed = GradingResults("exercises", [WeekResult("week1", "NumPy basics", [
+        exercise("week1", "numpy_basics", "sigmoid", (PASSED, 1, ""))])], seed=4242)
+    assert "--seed" not in render(passed, "text")

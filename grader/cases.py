@@ -38,6 +38,7 @@ them out.
 """
 import copy
 import json
+import warnings
 import zlib
 from pathlib import Path
 
@@ -79,7 +80,8 @@ def recognised_hint(name):
 def same_values(actual, expected, rtol=1e-6, atol=1e-8):
     """Whether ``actual`` is ``expected``: same structure, types and shapes, values close (NaN equals NaN).
 
-    Unlike :func:`grader.checks.assert_close` it accepts NaN and infinity, which wrong code returns.
+    Unlike :func:`grader.checks.assert_close` it accepts NaN and infinity, which wrong code returns,
+    and it tells a float from an integer or a boolean, which learners return by mistake.
     Only plain data: an object still in the worker never matches, so a hint never calls the submission.
     """
     if isinstance(expected, dict):
@@ -90,14 +92,19 @@ def same_values(actual, expected, rtol=1e-6, atol=1e-8):
                 and all(same_values(a, e, rtol, atol) for a, e in zip(actual, expected)))
     if isinstance(expected, np.ndarray):
         return (isinstance(actual, np.ndarray) and actual.shape == expected.shape
-                and actual.dtype.kind in "fiub" and expected.dtype.kind in "fiub"
+                and _kind(actual.dtype.kind) == _kind(expected.dtype.kind) != "other"
                 and bool(np.allclose(actual, expected, rtol, atol, equal_nan=True)))
     if isinstance(expected, (float, np.floating)):
-        return (isinstance(actual, (float, int, np.floating, np.integer)) and not isinstance(actual, (bool, np.bool_))
+        return (isinstance(actual, (float, np.floating))
                 and bool(np.isclose(float(actual), float(expected), rtol, atol, equal_nan=True)))
     if isinstance(expected, (bool, int, str, np.integer, np.bool_)) or expected is None:
         return type(actual) is type(expected) and actual == expected
     return False
+
+
+def _kind(dtype_kind):
+    """Booleans, integers and floats are told apart: returning 0/1 integers is a mistake of its own."""
+    return {"b": "bool", "i": "int", "u": "int", "f": "float"}.get(dtype_kind, "other")
 
 
 class Case:
@@ -266,7 +273,8 @@ def _observe(case, module):
     """``(result, inputs_after or None)`` of running ``case`` on a mistaken module; None if it raises."""
     inputs = case.inputs
     try:
-        with np.errstate(all="ignore"):
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # wrong code warns (0/0, degrees of freedom): the result is what counts
             result = case._call(module, **inputs) if case._call is not None else getattr(module, case.name)(**inputs)
     except Exception:  # a mistake that crashes here is recognised by its error message, not by a hint
         return None

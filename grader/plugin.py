@@ -20,6 +20,7 @@ from .results import ERROR, FAILED, PASSED, TestResult
 MESSAGE_LINES = 8
 RESULTS_KEY = pytest.StashKey[dict]()
 ITEMS_KEY = pytest.StashKey[list]()
+HINTS_KEY = pytest.StashKey[dict]()  # exercise -> the first catalogued mistake recognised in its tests
 
 
 def pytest_addoption(parser):
@@ -45,6 +46,8 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.stash[RESULTS_KEY] = {}
+    # A grading run inside another (the catalogue's checks under pytest) puts the outer one back at the end.
+    config._grader_outer = (sandbox_module._active, seeds.session_seed())
     config._grader_seed = seeds.start_session(config.getoption("grader_seed"))
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
     sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
@@ -67,7 +70,9 @@ def pytest_unconfigure(config):
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
         sandbox.close()
-        sandbox_module.activate(None)
+        outer_sandbox, outer_seed = config._grader_outer
+        sandbox_module.activate(outer_sandbox)
+        seeds.start_session(outer_seed)
 
 
 # -------------------------------------------------------------------------------- exercises
@@ -195,10 +200,28 @@ def _record(item, report, status):
     elif status is None:
         status = (ERROR, _shorten(str(report.longrepr)))
     week, module, name = item._grader_exercise
-    hint = cases_module.recognised_hint(name) if status[0] != PASSED else ""
-    results[item.nodeid] = (week, module, name, TestResult(
-        nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
-        message=status[1], duration=report.duration, hidden=item._grader_hidden, hint=hint))
+    result = TestResult(nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
+                        message=status[1], duration=report.duration, hidden=item._grader_hidden)
+    results[item.nodeid] = (week, module, name, result)
+    _hint(item.config, (week, module, name), result)
+
+
+def _hint(config, exercise, result):
+    """Name the likely mistake on the lost tests of an exercise.
+
+    A test's own cases come first. A mistake can also show in a test that passes (0/1 integers where
+    floats are due pass a value check, and fail the dtype check of another test): a hint recognised
+    anywhere in the exercise goes to its lost tests that have none.
+    """
+    seen = config.stash.setdefault(HINTS_KEY, {})
+    hint = cases_module.recognised_hint(exercise[2])
+    if result.status != PASSED:
+        result.hint = hint or seen.get(exercise, "")
+    if hint and exercise not in seen:
+        seen[exercise] = hint
+        for week, module, name, earlier in config.stash[RESULTS_KEY].values():
+            if (week, module, name) == exercise and earlier.status != PASSED and not earlier.hint:
+                earlier.hint = hint
 
 
 def _skip_reason(report):

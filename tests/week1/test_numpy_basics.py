@@ -149,19 +149,25 @@ def test_relu_shape(shape):
     checks.assert_shape(nb.relu(x), shape, f"relu(x) for x of shape {shape}")
 
 
-@pytest.mark.exercise("relu", points=0.4)
+@pytest.mark.exercise("relu", points=0.3)
 @cases.parametrize("relu")
 def test_relu_matches_reference(case):
     checks.assert_close(case.run(nb), case.expected, "relu(x)")
 
 
-@pytest.mark.exercise("relu", points=0.4)
+@pytest.mark.exercise("relu", points=0.3)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_relu_splits_x_into_positive_and_negative_parts(seed):
     x = np.random.default_rng(seed).standard_normal((3, 4))
     positive, negative = nb.relu(x), nb.relu(-x)
     checks.assert_close(positive - negative, x, "relu(x) - relu(-x) (should equal x)")
     checks.assert_close(np.minimum(positive, negative), np.zeros(x.shape), "min(relu(x), relu(-x)) (should be 0)")
+
+
+@pytest.mark.exercise("relu", points=0.2)
+def test_relu_does_not_modify_its_input():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("relu")[0].assert_pure(nb, "relu(x)")
 
 
 # ---------------------------------------------------------------------------- relu_derivative
@@ -175,7 +181,9 @@ def _(rng):
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
 def test_relu_derivative_shape(shape):
     x = np.random.default_rng(0).standard_normal(shape)
-    checks.assert_shape(nb.relu_derivative(x), shape, f"relu_derivative(x) for x of shape {shape}")
+    dr = nb.relu_derivative(x)
+    checks.assert_shape(dr, shape, f"relu_derivative(x) for x of shape {shape}")
+    checks.assert_dtype(dr, f"relu_derivative(x) for x of shape {shape} (0.0 / 1.0 as floats: use .astype(np.float64))")
 
 
 @pytest.mark.exercise("relu_derivative", points=0.4)
@@ -297,10 +305,11 @@ def test_normalize_rows_does_not_modify_its_input():
 def _(rng):
     return {"2x3": {"x": rng.standard_normal((2, 3))}, "3x5": {"x": 3 * rng.standard_normal((3, 5))},
             "one_column": {"x": rng.standard_normal((3, 1))},
-            "large": {"x": np.array([[1000.0, 999.0, 998.0], [-1000.0, 0.0, 1000.0]])}}
+            "large": {"x": np.array([[1000.0, 999.0, 998.0], [-1000.0, 0.0, 1000.0]])},
+            "rows_far_apart": {"x": np.array([[1000.0, 999.0, 998.0], [-1000.0, -1001.0, -1003.0]])}}
 
 
-@pytest.mark.exercise("softmax", points=0.2)
+@pytest.mark.exercise("softmax", points=0.15)
 @pytest.mark.parametrize("shape", MATRIX_SHAPES, ids=str)
 def test_softmax_shape(shape):
     x = np.random.default_rng(0).standard_normal(shape)
@@ -313,7 +322,7 @@ def test_softmax_matches_reference(case):
     checks.assert_close(case.run(nb), case.expected, "softmax(x)")
 
 
-@pytest.mark.exercise("softmax", points=0.2)
+@pytest.mark.exercise("softmax", points=0.15)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_softmax_rows_are_distributions(seed):
     x = 3 * np.random.default_rng(seed).standard_normal((4, 3))
@@ -325,6 +334,19 @@ def test_softmax_rows_are_distributions(seed):
 
 
 @pytest.mark.exercise("softmax", points=0.2)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_softmax_solves_the_definition(seed):
+    # s_ij = e^{x_ij} / sum_k e^{x_ik}: each entry times its row's sum of exponentials gives e^{x_ij} back.
+    rng = np.random.default_rng(seed)
+    m, n = (int(k) for k in rng.integers(2, 6, size=2))
+    x = 3 * rng.standard_normal((m, n))
+    s = nb.softmax(x)
+    checks.assert_shape(s, x.shape, f"softmax(x) for x of shape {(m, n)}")
+    checks.assert_close(s * np.exp(x).sum(axis=1, keepdims=True), np.exp(x),
+                        "softmax(x) times the sum of exp(x) over each row (should be exp(x))", rtol=1e-9)
+
+
+@pytest.mark.exercise("softmax", points=0.15)
 @pytest.mark.parametrize("shift", [5.0, 1000.0], ids=["shift5", "shift1000"])
 def test_softmax_is_shift_invariant(shift):
     # Adding a constant to a row changes nothing; with entries near 1000 a naive exp overflows.
@@ -336,7 +358,7 @@ def test_softmax_is_shift_invariant(shift):
                         rtol=1e-9, atol=1e-12)
 
 
-@pytest.mark.exercise("softmax", points=0.2)
+@pytest.mark.exercise("softmax", points=0.15)
 def test_softmax_does_not_modify_its_input():
     # Only a correct result earns these points: returning nothing must not pass.
     cases.get("softmax")[0].assert_pure(nb, "softmax(x)")
@@ -344,7 +366,10 @@ def test_softmax_does_not_modify_its_input():
 
 # ------------------------------------------------------------------------------------- L1, L2
 def _loss_cases(rng):
-    return {"vector": {"yhat": rng.uniform(0, 1, 5), "y": rng.integers(0, 2, 5).astype(float)},
+    # "both_signs" first: errors of both signs with a negative sum, where a missing np.abs, the abs of the
+    # sum and a mean all give different numbers (the report's hint names the mistake from the first case)
+    return {"both_signs": {"yhat": np.array([0.9, 0.2, 0.1, 0.4]), "y": np.array([1.0, 0.0, 1.0, 1.0])},
+            "vector": {"yhat": rng.uniform(0, 1, 5), "y": rng.integers(0, 2, 5).astype(float)},
             "matrix": {"yhat": rng.standard_normal((2, 3)), "y": rng.standard_normal((2, 3))},
             "perfect": {"yhat": np.array([0.5, 2.0, -1.0]), "y": np.array([0.5, 2.0, -1.0])}}
 

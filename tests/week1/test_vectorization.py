@@ -2,7 +2,8 @@
 
 Each function has two tests: the values frozen from the reference solution, and agreement with
 numpy's own product on vectors drawn at test time (the loop and the numpy version must compute the
-same numbers; the speed comparison itself is given and not graded).
+same numbers; the speed comparison itself is given and not graded). The elementwise products, whose
+result has the shape of an input, are also checked not to write into their inputs.
 """
 import numpy as np
 import pytest
@@ -25,7 +26,8 @@ def _same_length_cases(rng):
 def _outer_cases(rng):
     return {"3x4": {"x1": rng.standard_normal(3), "x2": rng.standard_normal(4)},
             "1x5": {"x1": rng.standard_normal(1), "x2": rng.standard_normal(5)},
-            "6x2": {"x1": rng.standard_normal(6), "x2": rng.standard_normal(2)}}
+            "6x2": {"x1": rng.standard_normal(6), "x2": rng.standard_normal(2)},
+            "3x3": {"x1": rng.standard_normal(3), "x2": rng.standard_normal(3)}}  # where x1 * x2 and np.dot run
 
 
 for _name in ("dot_loop", "dot_vectorized", "multiply_loop", "multiply_vectorized"):
@@ -98,27 +100,39 @@ def test_outer_vectorized_agrees_with_numpy(seed):
 
 
 # --------------------------------------------------------------------------------- multiply
-@pytest.mark.exercise("multiply_loop", points=0.5)
+@pytest.mark.exercise("multiply_loop", points=0.4)
 @cases.parametrize("multiply_loop")
 def test_multiply_loop_matches_reference(case):
     checks.assert_close(case.run(vec), case.expected, "multiply_loop(x1, x2)")
 
 
-@pytest.mark.exercise("multiply_loop", points=0.5)
+@pytest.mark.exercise("multiply_loop", points=0.4)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_multiply_loop_agrees_with_numpy(seed):
     x1, x2 = _vectors(seed)
     checks.assert_close(vec.multiply_loop(x1, x2), x1 * x2, "multiply_loop(x1, x2) vs x1 * x2")
 
 
-@pytest.mark.exercise("multiply_vectorized", points=0.5)
+@pytest.mark.exercise("multiply_loop", points=0.2)
+def test_multiply_loop_does_not_modify_its_inputs():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("multiply_loop")[0].assert_pure(vec, "multiply_loop(x1, x2)")
+
+
+@pytest.mark.exercise("multiply_vectorized", points=0.4)
 @cases.parametrize("multiply_vectorized")
 def test_multiply_vectorized_matches_reference(case):
     checks.assert_close(case.run(vec), case.expected, "multiply_vectorized(x1, x2)")
 
 
-@pytest.mark.exercise("multiply_vectorized", points=0.5)
+@pytest.mark.exercise("multiply_vectorized", points=0.4)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_multiply_vectorized_agrees_with_numpy(seed):
     x1, x2 = _vectors(seed)
     checks.assert_close(vec.multiply_vectorized(x1, x2), x1 * x2, "multiply_vectorized(x1, x2) vs x1 * x2")
+
+
+@pytest.mark.exercise("multiply_vectorized", points=0.2)
+def test_multiply_vectorized_does_not_modify_its_inputs():
+    # Only a correct result earns these points: returning nothing must not pass.
+    cases.get("multiply_vectorized")[0].assert_pure(vec, "multiply_vectorized(x1, x2)")

@@ -105,7 +105,10 @@ def _(rng):
         return {"w": rng.standard_normal((n_x, 1)), "b": float(rng.standard_normal()), "X": X, "Y": Y}
     return {"3x5": problem(3, 5), "1x4": problem(1, 4), "4x2": problem(4, 2),
             "one_example": {"w": np.array([[0.5], [-1.0]]), "b": 0.25, "X": np.array([[1.0], [2.0]]),
-                            "Y": np.array([[1.0]])}}
+                            "Y": np.array([[1.0]])},
+            # |z| = 40: sigmoid gives exactly 1.0 (and 4e-18), two labels are wrong: the clipped cost is finite
+            "saturated": {"w": np.array([[40.0], [-40.0]]), "b": 0.0, "X": np.array([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]),
+                          "Y": np.array([[1.0, 1.0, 0.0]])}}
 
 
 @pytest.mark.exercise("propagate", points=0.5)
@@ -237,6 +240,9 @@ def test_optimize_does_not_modify_its_inputs():
 def _(rng):
     return {"3x6": {"w": rng.standard_normal((3, 1)), "b": float(rng.standard_normal()),
                     "X": rng.standard_normal((3, 6))},
+            # scores 0.2, -1, -0.3, 1.5: one between 0 and 0.5, the last example predicted 1
+            "2x4": {"w": np.array([[1.0], [-1.0]]), "b": 0.0,
+                    "X": np.array([[0.2, 1.0, 0.0, 2.0], [0.0, 2.0, 0.3, 0.5]])},
             "1x1": {"w": np.array([[2.0]]), "b": -1.0, "X": np.array([[0.75]])},
             "at_threshold": {"w": np.zeros((2, 1)), "b": 0.0, "X": rng.standard_normal((2, 3))}}  # a = 0.5: not > 0.5
 

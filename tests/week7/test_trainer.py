@@ -7,9 +7,12 @@ the solution by the same steps (``Cases.define(..., call=...)``: build a model, 
 an attribute). Gradient checks compare ``backward`` with central differences of the submission's
 own ``cost`` of its own ``forward``, on parameters drawn in the test and passed explicitly (the
 model's ``parameters`` argument), with L2 and without dropout (``keep_prob=1``), then with dropout
-and a fixed ``rng`` seed, so that every evaluation draws the same masks. ``save``/``load`` write to
-a temporary directory of the test's, passed as a string.
+and a fixed ``rng`` seed, so that every evaluation draws the same masks. Their output layer is
+scaled so that no probability comes near the ``EPS`` clipping of the cost, whatever the masks
+(``bounded_output``): there the cost is flat and central differences disagree with any backward
+pass. ``save``/``load`` write to a temporary directory of the test's, passed as a string.
 """
+import json
 import math
 import tempfile
 from pathlib import Path
@@ -60,6 +63,20 @@ def parameters_for(rng, layer_dims):
     return parameters
 
 
+def bounded_output(parameters, X, keep_prob=1.0, limit=6.0):
+    """``parameters`` with the output layer scaled down so that every score ``|Z[L]|`` stays below
+    ``limit`` for any dropout masks (a bound from ``|g(z)| <= |z|``): the probabilities then stay far
+    from the ``EPS`` clipping of the cost, where central differences would see a flat cost."""
+    L = len(parameters) // 2
+    bound = np.abs(X)
+    for l in range(1, L + 1):
+        bound = np.abs(parameters[f"W{l}"]) @ bound + np.abs(parameters[f"b{l}"])
+        if l < L:
+            bound = bound / keep_prob
+    scale = min(1.0, limit / float(bound.max()))
+    return {key: value * scale if key in (f"W{L}", f"b{L}") else value for key, value in parameters.items()}
+
+
 def forward(X, parameters, output="softmax", hidden="relu"):
     """This file's forward pass without dropout."""
     L = len(parameters) // 2
@@ -99,8 +116,8 @@ def cost_of_model(module, layer_dims, AL, T, parameters, **kwargs):
     return module.DeepClassifier(layer_dims, **kwargs).cost(AL, T, parameters)
 
 
-def backward_pass(module, layer_dims, X, T, parameters, rng=None, **kwargs):
-    clf = module.DeepClassifier(layer_dims, **kwargs)
+def backward_pass(module, layer_dims, X, T, parameters, rng=None, model_rng=None, **kwargs):
+    clf = module.DeepClassifier(layer_dims, rng=model_rng, **kwargs)
     AL, caches = clf.forward(X, parameters, training=True, rng=rng)
     return clf.backward(AL, T, caches)
 
@@ -141,7 +158,9 @@ def _(rng):
             "sigmoid_tanh": {"layer_dims": [3, 4, 2, 1], "X": X, "parameters": parameters_for(rng, [3, 4, 2, 1]),
                              "hidden_activation": "tanh"},
             "dropout": {"layer_dims": [3, 5, 4, 3], "X": X, "parameters": parameters_for(rng, [3, 5, 4, 3]),
-                        "output": "softmax", "keep_prob": 0.6, "training": True, "rng": 5}}
+                        "output": "softmax", "keep_prob": 0.6, "training": True, "rng": 5},
+            "dropout_not_training": {"layer_dims": [3, 5, 3], "X": X, "parameters": parameters_for(rng, [3, 5, 3]),
+                                     "output": "softmax", "keep_prob": 0.5, "rng": 6}}
 
 
 @pytest.mark.exercise("DeepClassifier.forward", points=0.5)
@@ -211,8 +230,10 @@ def _(rng):
         else:
             AL, T = softmax(rng.standard_normal((C, m))), one_hot(rng.integers(0, C, m), C)
         return {"layer_dims": layer_dims, "AL": AL, "T": T, "parameters": parameters, **kwargs}
+    mixed = case([2, 3, 1], lambd=0.2)
+    mixed["T"] = np.array([[0.0, 1.0, 1.0, 0.0, 1.0]])   # both labels: the (1 - T) log(1 - AL) term counts
     return {"softmax": case([3, 4, 3], output="softmax"), "softmax_l2": case([3, 4, 3], output="softmax", lambd=0.7),
-            "sigmoid_l2": case([2, 3, 1], lambd=0.3)}
+            "sigmoid_l2": case([2, 3, 1], lambd=0.3), "sigmoid_both_labels": mixed}
 
 
 @pytest.mark.exercise("DeepClassifier.cost", points=0.25)
@@ -228,19 +249,27 @@ def test_cost_matches_reference(case):
 
 
 @pytest.mark.exercise("DeepClassifier.cost", points=0.5)
-@pytest.mark.parametrize("seed", SEEDS)
-def test_cost_adds_the_l2_term(seed):
+@pytest.mark.parametrize("seed, output", [(0, "softmax"), (1, "sigmoid")], ids=str)
+def test_cost_adds_the_l2_term(seed, output):
     rng = np.random.default_rng(seed)
-    layer_dims, m, lambd = [3, 4, 3], 6, float(rng.uniform(0.1, 2.0))
+    C = 3 if output == "softmax" else 1
+    layer_dims, m, lambd = [3, 4, C], 6, float(rng.uniform(0.1, 2.0))
     parameters = parameters_for(rng, layer_dims)
-    AL, T = softmax(rng.standard_normal((3, m))), one_hot(rng.integers(0, 3, m), 3)
-    name = f"DeepClassifier({layer_dims}, output='softmax', lambd={lambd:.3g}).cost(AL, T, parameters)"
-    with_l2 = make(name, layer_dims, output="softmax", lambd=lambd).cost(AL, T, parameters)
+    if output == "softmax":
+        AL, T = softmax(rng.standard_normal((3, m))), one_hot(rng.integers(0, 3, m), 3)
+        plain = float(-np.sum(T * np.log(AL)) / m)
+        what = "the categorical cross-entropy"
+    else:
+        AL = 1 / (1 + np.exp(-rng.standard_normal((1, m))))
+        T = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.float64)
+        plain = float(-np.sum(T * np.log(AL) + (1 - T) * np.log(1 - AL)) / m)
+        what = "the binary cross-entropy"
+    name = f"DeepClassifier({layer_dims}, output={output!r}, lambd={lambd:.3g}).cost(AL, T, parameters)"
+    with_l2 = make(name, layer_dims, output=output, lambd=lambd).cost(AL, T, parameters)
     checks.assert_float(with_l2, name)
-    plain = float(-np.sum(T * np.log(AL)) / m)
     squares = sum(float(np.sum(parameters[f"W{l}"] ** 2)) for l in (1, 2))
     checks.assert_close(with_l2, plain + lambd / (2 * m) * squares,
-                        f"{name} vs the cross-entropy + lambd / (2m) * the sum of the squared weights (W only)")
+                        f"{name} vs {what} + lambd / (2m) * the sum of the squared weights (W only)")
 
 
 # ----------------------------------------------------------------------------------- backward
@@ -253,7 +282,7 @@ def _(rng):
         return {"layer_dims": layer_dims, "X": X, "T": T, "parameters": parameters_for(rng, layer_dims), **kwargs}
     return {"softmax_l2": case([3, 4, 3], output="softmax", lambd=0.5),
             "sigmoid_tanh": case([2, 3, 2, 1], hidden_activation="tanh"),
-            "dropout": case([3, 5, 4, 3], output="softmax", keep_prob=0.6, rng=3)}
+            "dropout": case([3, 5, 4, 3], output="softmax", keep_prob=0.6, rng=3, model_rng=0)}
 
 
 @pytest.mark.exercise("DeepClassifier.backward", points=0.5)
@@ -280,10 +309,10 @@ def test_backward_matches_reference(case):
     checks.assert_close(case.run(tr), case.expected, "DeepClassifier(layer_dims, ...).backward(AL, T, caches)")
 
 
-def check_gradient(layer_dims, seed, name, rng_seed=None, **kwargs):
-    rng = np.random.default_rng(seed)
+def check_gradient(layer_dims, rng, name, rng_seed=None, **kwargs):
     parameters = parameters_for(rng, layer_dims)
     X = rng.standard_normal((layer_dims[0], 3))
+    parameters = bounded_output(parameters, X, kwargs.get("keep_prob", 1.0))
     C = layer_dims[-1]
     T = np.array([[1.0, 0.0, 1.0]]) if C == 1 else one_hot(rng.permutation(np.arange(3) % C), C)
     clf = make(name, layer_dims, **kwargs)
@@ -304,10 +333,11 @@ def check_gradient(layer_dims, seed, name, rng_seed=None, **kwargs):
 @pytest.mark.parametrize("seed, layer_dims, output, hidden", [(0, [3, 4, 3], "softmax", "relu"),
                                                               (1, [2, 3, 2, 1], "sigmoid", "tanh")], ids=str)
 def test_backward_gradient_with_l2(seed, layer_dims, output, hidden):
-    lambd = 0.4 + seed
+    rng = np.random.default_rng(seed)
+    lambd = round(float(rng.uniform(0.2, 2.0)), 3)
     name = (f"DeepClassifier({layer_dims}, output={output!r}, hidden_activation={hidden!r}, lambd={lambd})"
             ".backward(AL, T, caches)")
-    check_gradient(layer_dims, seed, name, output=output, hidden_activation=hidden, lambd=lambd)
+    check_gradient(layer_dims, rng, name, output=output, hidden_activation=hidden, lambd=lambd)
 
 
 @pytest.mark.exercise("DeepClassifier.backward", points=1)
@@ -317,7 +347,8 @@ def test_backward_gradient_with_dropout(seed):
     layer_dims, keep_prob = [3, 5, 4, 3], 0.6
     name = (f"DeepClassifier({layer_dims}, output='softmax', keep_prob={keep_prob}, lambd=0.2).backward(AL, T, caches)"
             f" with the caches of forward(X, parameters, training=True, rng={10 + seed})")
-    check_gradient(layer_dims, seed, name, rng_seed=10 + seed, output="softmax", keep_prob=keep_prob, lambd=0.2)
+    check_gradient(layer_dims, np.random.default_rng(seed), name, rng_seed=10 + seed, output="softmax",
+                   keep_prob=keep_prob, lambd=0.2)
 
 
 # ---------------------------------------------------------------------------------------- fit
@@ -479,16 +510,17 @@ def _(rng):
     X, y = data(int(rng.integers(1000)), m=10)
     Xb, yb = data(int(rng.integers(1000)), C=1, m=10)
     return {"softmax": {"layer_dims": [3, 4, 3], "X": 3 * X, "Y": y, "output": "softmax", "rng": 0},
-            "sigmoid": {"layer_dims": [3, 2, 1], "X": 3 * Xb, "Y": yb, "rng": 3}}
+            "sigmoid": {"layer_dims": [3, 2, 1], "X": 3 * Xb, "Y": yb, "rng": 3},
+            "one_hot_labels": {"layer_dims": [3, 4, 3], "X": 3 * X, "Y": one_hot(y, 3), "output": "softmax", "rng": 4}}
 
 
 @pytest.mark.exercise("DeepClassifier.score", points=0.25)
-@pytest.mark.parametrize("layout", ["(m,)", "(1, m)", "one-hot"])
-def test_score_is_the_accuracy(layout):
-    X, y = data(3, m=15)
+@pytest.mark.parametrize("seed, layout", [(0, "(m,)"), (1, "(1, m)"), (2, "one-hot")], ids=str)
+def test_score_is_the_accuracy(seed, layout):
+    X, y = data(seed, m=int(np.random.default_rng(seed).integers(15, 40)))
     Y = {"(m,)": y, "(1, m)": y.reshape(1, -1), "one-hot": one_hot(y, 3)}[layout]
-    name = f"DeepClassifier([3, 4, 3], output='softmax', rng=1).score(X, Y) with labels {layout}"
-    clf = make(name, [3, 4, 3], output="softmax", rng=1)
+    name = f"DeepClassifier([3, 4, 3], output='softmax', rng={seed}).score(X, Y) with labels {layout}, m={len(y)}"
+    clf = make(name, [3, 4, 3], output="softmax", rng=seed)
     score = clf.score(3 * X, Y)
     checks.assert_float(score, f"{name} (a float: use float(...))")
     expected = float(np.mean(np.argmax(forward(3 * X, clf.parameters), axis=0) == y))
@@ -503,13 +535,15 @@ def test_score_matches_reference(case):
 
 # -------------------------------------------------------------------------------- save / load
 @pytest.mark.exercise("DeepClassifier.save", points=0.5)
-@pytest.mark.parametrize("output, dtype", [("softmax", "float64"), ("sigmoid", "float32")])
-def test_save_writes_hdf5_with_the_weights(output, dtype):
+@pytest.mark.parametrize("seed, output, dtype", [(0, "softmax", "float64"), (1, "sigmoid", "float32")], ids=str)
+def test_save_writes_hdf5_with_the_weights(seed, output, dtype):
     import h5py
 
     layer_dims = [3, 4, 3] if output == "softmax" else [3, 4, 1]
-    name = f"DeepClassifier({layer_dims}, output={output!r}, dtype={dtype!r}, rng=0).save(path)"
-    clf = make(name, layer_dims, output=output, dtype=dtype, rng=0)
+    kwargs = {"output": output, "dtype": dtype, "lambd": round(float(np.random.default_rng(seed).uniform(0, 1)), 3),
+              "rng": seed}
+    name = f"DeepClassifier({layer_dims}, output={output!r}, dtype={dtype!r}, lambd={kwargs['lambd']}, ...).save(path)"
+    clf = make(name, layer_dims, **kwargs)
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "model.h5")
         clf.save(path)
@@ -517,16 +551,28 @@ def test_save_writes_hdf5_with_the_weights(output, dtype):
             checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
         with h5py.File(path, "r") as f:
             stored = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
+            attributes = dict(f.attrs)
     checks.assert_keys(stored, param_keys(2), f"{name}: the datasets of the group 'parameters'")
     checks.assert_close(stored, clf.parameters, f"{name}: the saved weights vs the model's parameters", rtol=0, atol=0)
+    for attribute in ("format", "format_version", "hyper_parameters"):
+        if attribute not in attributes:
+            checks.fail(f"{name}: the file has no attribute {attribute!r} (f.attrs[{attribute!r}] = ...); "
+                        f"it has {sorted(attributes)}")
+    try:
+        hyper_parameters = json.loads(attributes["hyper_parameters"])
+    except (TypeError, ValueError):
+        checks.fail(f"{name}: the attribute 'hyper_parameters' should be get_params() written as JSON "
+                    f"(json.dumps), got {attributes['hyper_parameters']!r}")
+    checks.assert_close(hyper_parameters, clf.get_params(),
+                        f"{name}: json.loads of the attribute 'hyper_parameters' vs get_params()")
 
 
 @pytest.mark.exercise("DeepClassifier.load", points=0.75)
-@pytest.mark.parametrize("output, dtype", [("softmax", "float64"), ("sigmoid", "float32")])
-def test_load_gives_identical_predictions(output, dtype):
+@pytest.mark.parametrize("seed, output, dtype", [(0, "softmax", "float64"), (1, "sigmoid", "float32")], ids=str)
+def test_load_gives_identical_predictions(seed, output, dtype):
     layer_dims = [3, 5, 3] if output == "softmax" else [3, 5, 1]
-    X, _ = data(4, C=layer_dims[-1], m=16)
-    kwargs = {"output": output, "dtype": dtype, "keep_prob": 0.8, "lambd": 0.1, "mini_batch_size": 8, "rng": 0}
+    X, _ = data(seed, C=layer_dims[-1], m=16)
+    kwargs = {"output": output, "dtype": dtype, "keep_prob": 0.8, "lambd": 0.1, "mini_batch_size": 8, "rng": seed}
     name = f"DeepClassifier.load(path) after DeepClassifier({layer_dims}, output={output!r}, dtype={dtype!r}, ...).save(path)"
     clf = make(name, layer_dims, **kwargs)
     with tempfile.TemporaryDirectory() as folder:

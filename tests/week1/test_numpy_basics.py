@@ -15,6 +15,13 @@ How the suites of this course are written (later weeks follow the same pattern):
   hold for any input drawn at test time, so that reproducing the reference numbers cannot pass them;
   and ``*_does_not_modify_its_input``.
 - Every check goes through :mod:`grader.checks` with a ``name`` that says which call and which value.
+- A test parameter named ``seed`` is a slot (``@pytest.mark.parametrize("seed", SEEDS)``): the
+  plugin hands the test a seed drawn for this grading (:mod:`grader.seeds`; ``--seed N`` repeats
+  one), so every function has checks on inputs that no submission can know in advance, and a
+  submission that returns remembered answers loses points (``python -m grader mistakes`` proves it).
+  Use ``seed`` only to seed a generator or to pass as an ``rng`` argument, never as a value.
+- ``mistakes/week1/numpy_basics.py`` catalogues the mistakes learners make in each function; each
+  must lose points here, and a reference case that shows it lets the report name it.
 """
 import math
 

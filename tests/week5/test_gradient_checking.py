@@ -51,17 +51,55 @@ def flatten(arrays, keys):
 
 
 def network_problem(seed, layers_dims=LAYERS[0], m=3):
-    """``X, Y, parameters`` for the given 3-layer network: both labels, random nonzero biases."""
+    """``X, Y, parameters`` for the given 3-layer network: both labels, random nonzero biases, drawn
+    from ``seed`` again and again until ``well_posed``."""
     rng = np.random.default_rng(seed)
-    X = rng.standard_normal((layers_dims[0], m))
-    Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.float64)
-    parameters = random_parameters(rng, layers_dims)
-    parameters = {k: v / np.sqrt(v.shape[1]) for k, v in parameters.items()}
-    L = len(layers_dims) - 1
-    for l in range(1, L + 1):  # hidden biases > 0, so that few ReLUs are dead
-        b = parameters[f"b{l}"]
-        parameters[f"b{l}"] = 0.5 * b if l == L else 0.1 + 0.5 * np.abs(b)
-    return X, Y, parameters
+    for _ in range(1000):
+        X = rng.standard_normal((layers_dims[0], m))
+        Y = rng.permutation(np.arange(m) % 2).reshape(1, m).astype(np.float64)
+        parameters = random_parameters(rng, layers_dims)
+        parameters = {k: v / np.sqrt(v.shape[1]) for k, v in parameters.items()}
+        L = len(layers_dims) - 1
+        for l in range(1, L + 1):  # hidden biases > 0, so that few ReLUs are dead
+            b = parameters[f"b{l}"]
+            parameters[f"b{l}"] = 0.5 * b if l == L else 0.1 + 0.5 * np.abs(b)
+        if well_posed(X, Y, parameters):
+            return X, Y, parameters
+    raise RuntimeError(f"no well-posed network problem for the seed {seed}")
+
+
+def well_posed(X, Y, parameters):
+    """Whether every check of ``gradient_check_n`` on this problem is clear-cut, whatever the draw.
+
+    No ReLU input within 1e-3 of its kink (central differences across a kink are wrong), no
+    saturated output (``|Z_L| <= 3``, so the cost keeps its digits), and the bugs of
+    ``network_gradients_buggy`` (``dW2`` doubled, ``db1`` times 4) visible: with the true
+    gradients computed here, the relative difference they cause is above 0.05, five times the
+    threshold the test asks for. (If every unit feeding ``W2`` is off, ``dW2`` and ``db1`` are 0 and
+    the buggy gradients are right.)
+    """
+    L = len(parameters) // 2
+    A, caches = X, []
+    for l in range(1, L + 1):
+        Z = parameters[f"W{l}"] @ A + parameters[f"b{l}"]
+        caches.append((A, Z))
+        if l < L and np.abs(Z).min() < 1e-3:
+            return False
+        A = np.maximum(Z, 0.0) if l < L else 1 / (1 + np.exp(-Z))
+    if np.abs(caches[-1][1]).max() > 3:
+        return False
+    m = X.shape[1]
+    dZ, gradients = A - Y, {}
+    for l in range(L, 0, -1):
+        A_prev, _ = caches[l - 1]
+        gradients[f"dW{l}"] = dZ @ A_prev.T / m
+        gradients[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        if l > 1:
+            dZ = (parameters[f"W{l}"].T @ dZ) * (caches[l - 2][1] > 0)
+    keys = ["d" + key for key in keys_in_order(L)]
+    grad = flatten(gradients, keys)
+    buggy = flatten({**gradients, "dW2": 2 * gradients["dW2"], "db1": 4 * gradients["db1"]}, keys)
+    return np.linalg.norm(buggy - grad) / (np.linalg.norm(buggy) + np.linalg.norm(grad)) > 0.05
 
 
 def bind_cost(module, X, Y):
@@ -128,8 +166,10 @@ def test_backward_propagation_gradient(seed):
 # ---------------------------------------------------------------------------- gradient_check
 @cases.define("gradient_check")
 def _(rng):
+    # epsilon_1e-12: so small a nudge that rounding dominates and the difference is about 1e-4.
     return {"2_4": {"x": 2.0, "theta": 4.0}, "random": {"x": 3.7, "theta": -1.3},
-            "epsilon_1e-4": {"x": -0.6, "theta": 2.2, "epsilon": 1e-4}}
+            "epsilon_1e-4": {"x": -0.6, "theta": 2.2, "epsilon": 1e-4},
+            "epsilon_1e-12": {"x": 50.0, "theta": 3.3, "epsilon": 1e-12}}
 
 
 @pytest.mark.exercise("gradient_check", points=0.25)
@@ -265,14 +305,17 @@ def test_vector_to_dictionary_does_not_modify_its_inputs():
 # ----------------------------------------------------------------------- gradients_to_vector
 @cases.define("gradients_to_vector")
 def _(rng):
-    def problem(layers_dims, extra=False):
-        parameters = random_parameters(rng, layers_dims)
-        gradients = {"d" + key: rng.standard_normal(value.shape) for key, value in parameters.items()}
+    def problem(layers_dims, extra=False, scrambled=False):
+        parameters = random_parameters(rng, layers_dims, scrambled=scrambled)
+        # dW1, db1, ... in this order: with scrambled parameters, following their dict's order is wrong
+        order = keys_in_order(len(layers_dims) - 1)
+        gradients = {"d" + key: rng.standard_normal(parameters[key].shape) for key in order}
         if extra:
             gradients["dZ1"] = rng.standard_normal((layers_dims[1], 3))
             gradients["dA1"] = rng.standard_normal((layers_dims[1], 3))
         return {"gradients": gradients, "parameters": parameters}
-    return {"4_5_3_1": problem([4, 5, 3, 1]), "2_1": problem([2, 1]), "extra_keys": problem([3, 2, 2], extra=True)}
+    return {"4_5_3_1": problem([4, 5, 3, 1]), "2_1": problem([2, 1]), "extra_keys": problem([3, 2, 2], extra=True),
+            "scrambled_order": problem([2, 3, 2], scrambled=True)}
 
 
 @pytest.mark.exercise("gradients_to_vector", points=0.25)

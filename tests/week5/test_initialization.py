@@ -41,8 +41,13 @@ def check_structure(parameters, layers_dims, name):
                                    f"{name}['b{l}'] (biases start at 0)")
 
 
-def check_weight_std(parameters, expected_std, name, rtol=0.02):
-    """The empirical standard deviation of each ``W{l}`` (more than 10^4 entries) is ``expected_std[l - 1]``."""
+def check_weight_std(parameters, expected_std, name, rtol=0.03):
+    """The empirical standard deviation of each ``W{l}`` (more than 10^4 entries) is ``expected_std[l - 1]``.
+
+    The sample standard deviation of n >= 2 * 10^4 normal entries is within 1 / sqrt(2 n) <= 0.5 % of the
+    true one (one standard error): 3 % is six standard errors, which no seed reaches, and far below the
+    41 % between the factors of Xavier and He.
+    """
     for l, std in enumerate(expected_std, start=1):
         W = parameters[f"W{l}"]
         checks.assert_close(float(W.mean()), 0.0, f"{name}: the mean of the entries of W{l}", atol=5 * std / np.sqrt(W.size))

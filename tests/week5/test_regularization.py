@@ -7,7 +7,7 @@ gradient checks of each backward pass against central differences of the submiss
 masks stay fixed, which is the only way a cost with dropout can be differentiated); then properties
 that hold for any network drawn at test time, and purity. The networks are tiny
 (``[2, 3, 2, 1]`` and the like, 3 to 5 examples) with random nonzero biases, so that no ReLU input
-sits on its kink. The plain forward and backward passes of ``three_layer_net`` are given (not
+sits on its kink, and an output layer scaled so that no output is saturated (``moderate_output``). The plain forward and backward passes of ``three_layer_net`` are given (not
 graded); the tests call the submission's copies where they need them.
 """
 import numpy as np
@@ -43,9 +43,32 @@ def network(rng, n_x=2, n_1=3, n_2=2, m=4):
     return X, Y, parameters
 
 
-def small_problem(seed, shape=SHAPES[0]):
+def small_problem(seed, shape=SHAPES[0], keep_prob=1.0, mask_seed=None):
+    """``network`` drawn from ``seed``, its output kept away from saturation (see ``moderate_output``)."""
     n_x, n_1, n_2, m = shape
-    return network(np.random.default_rng(seed), n_x, n_1, n_2, m)
+    X, Y, parameters = network(np.random.default_rng(seed), n_x, n_1, n_2, m)
+    return X, Y, moderate_output(X, parameters, keep_prob, mask_seed)
+
+
+def moderate_output(X, parameters, keep_prob=1.0, mask_seed=None, limit=2.5):
+    """``parameters`` with ``W3`` and ``b3`` scaled down so that ``|Z3| <= limit`` on every example.
+
+    A confidently wrong output (``A3`` within 1e-5 of the wrong label) makes ``log(1 - A3)`` lose
+    most of its digits to rounding, and central differences of the cost then disagree with a
+    correct backward pass. With ``keep_prob < 1``, ``Z3`` is that of the dropout forward pass with
+    the documented masks of ``np.random.default_rng(mask_seed)``. Scaling ``W3, b3`` scales ``Z3``
+    and changes nothing else.
+    """
+    W1, b1, W2, b2, W3, b3 = (parameters[k] for k in PARAMETER_KEYS)
+    rng = np.random.default_rng(mask_seed)
+    A1 = relu(W1 @ X + b1)
+    if keep_prob < 1:
+        A1 = A1 * (rng.random(A1.shape) < keep_prob) / keep_prob
+    A2 = relu(W2 @ A1 + b2)
+    if keep_prob < 1:
+        A2 = A2 * (rng.random(A2.shape) < keep_prob) / keep_prob
+    factor = min(1.0, limit / np.abs(W3 @ A2 + b3).max())
+    return {**parameters, "W3": factor * W3, "b3": factor * b3}
 
 
 def expected_shapes(shape):
@@ -370,8 +393,8 @@ def test_backward_propagation_with_dropout_gradient(seed, shape):
     # The cost of the dropout network is differentiated with the masks fixed: every evaluation runs
     # your forward pass with the same rng seed, so it draws the same masks as the call whose cache
     # goes into the backward pass.
-    X, Y, parameters = small_problem(seed, shape)
     keep_prob, rng_seed = 0.6, 7 + seed
+    X, Y, parameters = small_problem(seed, shape, keep_prob, rng_seed)
     forward = f"forward_propagation_with_dropout(X, parameters, keep_prob={keep_prob}, rng={rng_seed})"
     _, cache = dropout_pass(X, parameters, keep_prob, rng_seed, forward)
     name = f"backward_propagation_with_dropout(X, Y, cache, {keep_prob}) with the cache of {forward}"

@@ -24,8 +24,8 @@ def cost_returned_as_an_array(x, theta):
 
 
 # ----------------------------------------------------------------------- backward_propagation
-@mistake("backward_propagation", "This looks like theta, the derivative with respect to x: differentiate "
-                                 "J = theta * x with respect to theta, which gives x.")
+@mistake("backward_propagation", "This looks like the derivative with respect to x: the gradient asked for "
+                                 "is the one with respect to theta.")
 def derivative_with_respect_to_x(x, theta):
     dtheta = theta
     return dtheta

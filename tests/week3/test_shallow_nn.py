@@ -422,28 +422,34 @@ def test_nn_model_matches_reference(case):
 
 @pytest.mark.exercise("nn_model", points=0.75)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
-def test_nn_model_composes_your_functions(activation):
-    # Two iterations of nn_model are two rounds of your own forward, backward and update.
-    rng = np.random.default_rng(3)
-    X, Y = xor_data(rng, 6)
-    rate = 0.7
-    name = f"nn_model(X, Y, n_h=3, num_iterations=2, learning_rate={rate}, activation={activation!r}, rng=4)"
-    parameters = shallow.nn_model(X, Y, n_h=3, num_iterations=2, learning_rate=rate, activation=activation, rng=4)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_nn_model_composes_your_functions(activation, seed):
+    # Two iterations of nn_model are two rounds of your own initialize, forward, backward and update.
+    rng = np.random.default_rng(seed)
+    n_x, n_h, m = int(rng.integers(2, 4)), int(rng.integers(2, 5)), int(rng.integers(4, 8))
+    X, Y = xor_data(rng, m, n_x)
+    rate, init = round(float(rng.uniform(0.2, 1.5)), 3), int(rng.integers(1000))
+    name = (f"nn_model(X, Y, n_h={n_h}, num_iterations=2, learning_rate={rate}, activation={activation!r}, "
+            f"rng={init}) with X of shape {X.shape}")
+    parameters = shallow.nn_model(X, Y, n_h=n_h, num_iterations=2, learning_rate=rate, activation=activation,
+                                  rng=init)
     checks.assert_keys(parameters, PARAM_KEYS, name)
-    expected = shallow.initialize_parameters(2, 3, 1, rng=4)
+    expected = shallow.initialize_parameters(n_x, n_h, 1, rng=init)
+    checks.assert_keys(expected, PARAM_KEYS, f"initialize_parameters({n_x}, {n_h}, 1, rng={init})")
     for _ in range(2):
         _, cache = run_forward(expected, X, activation, f"forward_propagation(X, parameters, {activation!r})")
         grads = shallow.backward_propagation(expected, cache, X, Y, activation)
         expected = shallow.update_parameters(expected, grads, rate)
     checks.assert_close(parameters, expected,
-                        f"{name} vs two rounds of your initialize_parameters(2, 3, 1, rng=4), forward_propagation, "
-                        "backward_propagation and update_parameters")
+                        f"{name} vs two rounds of your initialize_parameters({n_x}, {n_h}, 1, rng={init}), "
+                        "forward_propagation, backward_propagation and update_parameters")
 
 
 @pytest.mark.exercise("nn_model", points=0.75)
-@pytest.mark.parametrize("seed", SEEDS)
-def test_nn_model_learns_a_nonlinear_boundary(seed):
-    X, Y = xor_data(np.random.default_rng(seed), 40)
+@pytest.mark.parametrize("data_seed", [0, 1])
+def test_nn_model_learns_a_nonlinear_boundary(data_seed):
+    # Fixed data (not a grading-time draw): an occasional random draw of 40 points is not learned in 2000 steps.
+    X, Y = xor_data(np.random.default_rng(data_seed), 40)
     name = "nn_model(X, Y, n_h=4, num_iterations=2000) on 40 points labelled by the signs of x1 * x2"
     parameters = shallow.nn_model(X, Y, n_h=4, num_iterations=2000)
     checks.assert_keys(parameters, PARAM_KEYS, name)

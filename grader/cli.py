@@ -270,6 +270,10 @@ def mutation_command(argv):
                         help="mutants tested at the same time (default: %(default)s)")
     parser.add_argument("--target", type=float, default=90.0, metavar="PERCENT",
                         help="exit 1 when a week's score is below this (default: %(default)s)")
+    parser.add_argument("--module", action="append", default=[], metavar="NAME",
+                        help="only the mutants of this module (numpy_basics; repeatable)")
+    parser.add_argument("--line", action="append", default=[], type=int, metavar="N",
+                        help="only the mutants on this line of the module (repeatable)")
     parser.add_argument("--verbose", "-v", action="store_true", help="a line per mutant, not only survivors")
     return mutation.command(parser.parse_args(argv))
 

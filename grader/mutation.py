@@ -9,7 +9,7 @@ Left out: replacements of an arithmetic operator by a bitwise or shift one (``*`
 float arrays they raise a TypeError in the first test, so they are always killed and only cost
 time. Surviving mutants that compute the same thing as the solution (equivalent mutants, e.g.
 ``x.max(axis=1)`` -> ``x.max(axis=1) + 1`` inside a shift-invariant softmax) are listed, each with
-the reason, in ``mistakes/equivalent_mutants.toml``; the score leaves them out:
+the reason, in ``mistakes/weekN/equivalent_mutants.toml``; the score leaves them out:
 ``killed / (mutants - equivalent)``.
 
 cosmic-ray edits the file it mutates in place, so every job runs in a copy of the course of its
@@ -26,10 +26,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, modules, relative, resolve_weeks
+from .course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, modules, resolve_weeks
 from .stubs import BEGIN, END
 
-EQUIVALENT_FILE = COURSE_ROOT / "mistakes" / "equivalent_mutants.toml"
+EQUIVALENT_FILE = "equivalent_mutants.toml"  # in mistakes/weekN/
 SKIPPED_TARGETS = re.compile(r"_(BitOr|BitAnd|BitXor|LShift|RShift)$")  # float arrays: a TypeError at once
 SEED = 1  # the grading seed of every test run: a mutant is killed or not, the same on every run
 COPIED = ["grader", "solutions", "tests", "datasets", "mistakes", "pyproject.toml"]
@@ -77,8 +77,8 @@ def solution_lines(path):
     return lines
 
 
-def mutants(weeks=None):
-    """Every mutant of the solution blocks of ``weeks``, in file order."""
+def mutants(weeks=None, only_modules=(), only_lines=()):
+    """Every mutant of the solution blocks of ``weeks`` (of some modules, some lines), in file order."""
     cosmic_ray = _cosmic_ray()
     from cosmic_ray.work_db import WorkDB, use_db
 
@@ -86,8 +86,12 @@ def mutants(weeks=None):
     with tempfile.TemporaryDirectory(prefix="grader-mutants-") as folder:
         for week in resolve_weeks(weeks):
             for module in modules(week):
+                if only_modules and module not in only_modules:
+                    continue
                 path = SOLUTIONS_DIR / week / f"{module}.py"
                 wanted = solution_lines(path)
+                if only_lines:
+                    wanted &= set(only_lines)
                 with use_db(str(Path(folder) / f"{week}-{module}.sqlite"), WorkDB.Mode.create) as db:
                     cosmic_ray.commands.init([path.relative_to(COURSE_ROOT)], db, {})
                     items = sorted(db.work_items, key=lambda item: (item.mutations[0].start_pos,
@@ -197,11 +201,11 @@ def baseline_seconds(week, module):
     return time.perf_counter() - start
 
 
-def run(weeks=None, jobs=1, progress=None):
+def run(weeks=None, jobs=1, progress=None, only_modules=(), only_lines=()):
     """Make and test every mutant of ``weeks``; returns the mutants with their outcomes."""
     weeks = resolve_weeks(weeks)
-    todo = mutants(weeks)
-    timeouts = {(w, m): 10 + 4 * baseline_seconds(w, m) for w in weeks for m in modules(w)}
+    todo = mutants(weeks, only_modules, only_lines)
+    timeouts = {(w, m): 10 + 4 * baseline_seconds(w, m) for w, m in sorted({(t.week, t.module) for t in todo})}
     with tempfile.TemporaryDirectory(prefix="grader-mutation-") as folder:
         context = multiprocessing.get_context("fork")
         with concurrent.futures.ProcessPoolExecutor(max(jobs, 1), mp_context=context, initializer=_start_worker,
@@ -216,9 +220,19 @@ def run(weeks=None, jobs=1, progress=None):
 
 
 # ------------------------------------------------------------------------------ equivalents
-def equivalent_list(path=EQUIVALENT_FILE):
-    """``{(file, original line, mutated line): reason}`` from the list of equivalent mutants."""
-    if not Path(path).is_file():
+def equivalent_list(week):
+    """``{(module file, original line, mutated line): reason}`` from the week's list of equivalent mutants.
+
+    Each entry of ``mistakes/weekN/equivalent_mutants.toml``::
+
+        [[equivalent]]
+        file = "numpy_basics.py"
+        line = "if x >= 0:"          # the original line, stripped
+        mutant = "if x > 0:"         # the mutated line, stripped
+        why = "both branches compute sigmoid(0) = 0.5 at x = 0"
+    """
+    path = COURSE_ROOT / "mistakes" / week / EQUIVALENT_FILE
+    if not path.is_file():
         return {}
     try:
         import tomllib
@@ -229,11 +243,12 @@ def equivalent_list(path=EQUIVALENT_FILE):
     return {(e["file"], e["line"].strip(), e["mutant"].strip()): e["why"] for e in entries}
 
 
-def mark_equivalent(done, path=EQUIVALENT_FILE):
-    known = equivalent_list(path)
+def mark_equivalent(done):
+    lists = {}
     for mutant in done:
+        known = lists.setdefault(mutant.week, equivalent_list(mutant.week))
         original, mutated = mutant.change
-        mutant.equivalent_because = known.get((f"{mutant.week}/{mutant.module}.py", original, mutated), "")
+        mutant.equivalent_because = known.get((f"{mutant.module}.py", original, mutated), "")
 
 
 # -------------------------------------------------------------------------------- reporting
@@ -298,18 +313,20 @@ def command(args):
     start = time.perf_counter()
 
     def progress(mutant, count, total):
+        if count % 100 == 0 and not args.verbose:
+            print(f"[{count}/{total}] mutants tested", file=sys.stderr, flush=True)
         if args.verbose or mutant.outcome == "survived":
             original, mutated = mutant.change
             print(f"[{count}/{total}] {mutant.outcome}: {mutant.week}/{mutant.module}.py:{mutant.spec.start_pos[0]} "
                   f"{original!r} -> {mutated!r}", file=sys.stderr, flush=True)
 
-    done = run(weeks, args.jobs, progress)
+    done = run(weeks, args.jobs, progress, args.module, args.line)
     week_scores = scores(done, weeks)
     elapsed = time.perf_counter() - start
     survivors = survivor_lines(week_scores)
     print(table(week_scores))
     print(f"\n{sum(s.mutants for s in week_scores)} mutants in {elapsed / 60:.1f} min with {args.jobs} job(s); "
-          f"equivalent mutants: {relative(EQUIVALENT_FILE)}")
+          f"equivalent mutants: mistakes/weekN/{EQUIVALENT_FILE}")
     if survivors:
         print(f"\n{len(survivors)} surviving mutant(s) not known to be equivalent:\n" + "\n".join(survivors))
     low = [s.week for s in week_scores if s.score < args.target]

@@ -47,7 +47,11 @@ def _(rng):
     X, _ = regression_data(rng, 3, 6)
     constant = rng.standard_normal((2, 5))
     constant[1] = 7.0  # std 0: the row must become 0, not NaN
-    return {"3x6": {"X": X}, "constant_row": {"X": constant}, "single_example": {"X": rng.standard_normal((3, 1))}}
+    # Constant rows whose np.std is a rounding error (1e-17, 1e-10), and a real feature on a tiny scale
+    # (std 5e-10): a constant stays 0 whatever its value, a tiny feature is still standardized.
+    rounding = np.stack([np.full(7, 0.1), np.full(7, 1e6 + 0.1), 1e-9 * rng.standard_normal(7) + 1e-10])
+    return {"3x6": {"X": X}, "constant_row": {"X": constant}, "single_example": {"X": rng.standard_normal((3, 1))},
+            "rounding_and_tiny_scale": {"X": rounding}}
 
 
 @pytest.mark.exercise("standardize", points=0.25)

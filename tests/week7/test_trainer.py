@@ -232,8 +232,11 @@ def _(rng):
         return {"layer_dims": layer_dims, "AL": AL, "T": T, "parameters": parameters, **kwargs}
     mixed = case([2, 3, 1], lambd=0.2)
     mixed["T"] = np.array([[0.0, 1.0, 1.0, 0.0, 1.0]])   # both labels: the (1 - T) log(1 - AL) term counts
+    saturated = case([2, 3, 1])
+    saturated["AL"] = np.array([[1.0, 0.0, 0.7, 1.0, 0.2]])  # sigmoid rounds to exactly 0 or 1: the cost must
+    saturated["T"] = np.array([[0.0, 1.0, 1.0, 1.0, 0.0]])   # stay finite on both sides (clip AL into (0, 1))
     return {"softmax": case([3, 4, 3], output="softmax"), "softmax_l2": case([3, 4, 3], output="softmax", lambd=0.7),
-            "sigmoid_l2": case([2, 3, 1], lambd=0.3), "sigmoid_both_labels": mixed}
+            "sigmoid_l2": case([2, 3, 1], lambd=0.3), "sigmoid_both_labels": mixed, "sigmoid_saturated": saturated}
 
 
 @pytest.mark.exercise("DeepClassifier.cost", points=0.25)
@@ -331,7 +334,8 @@ def check_gradient(layer_dims, rng, name, rng_seed=None, **kwargs):
 
 @pytest.mark.exercise("DeepClassifier.backward", points=1)
 @pytest.mark.parametrize("seed, layer_dims, output, hidden", [(0, [3, 4, 3], "softmax", "relu"),
-                                                              (1, [2, 3, 2, 1], "sigmoid", "tanh")], ids=str)
+                                                              (1, [2, 3, 2, 1], "sigmoid", "tanh"),
+                                                              (2, [3, 5, 4, 3, 2], "softmax", "relu")], ids=str)
 def test_backward_gradient_with_l2(seed, layer_dims, output, hidden):
     rng = np.random.default_rng(seed)
     lambd = round(float(rng.uniform(0.2, 2.0)), 3)
@@ -587,7 +591,7 @@ def test_load_gives_identical_predictions(seed, output, dtype):
 
 
 @pytest.mark.exercise("DeepClassifier.load", points=0.5)
-@pytest.mark.parametrize("kind", ["text file", "HDF5 file without a model"])
+@pytest.mark.parametrize("kind", ["text file", "HDF5 file without a model", "model file of another format"])
 def test_load_refuses_a_file_that_is_not_a_model(kind):
     import h5py
 
@@ -595,9 +599,14 @@ def test_load_refuses_a_file_that_is_not_a_model(kind):
         path = Path(folder) / "not_a_model.h5"
         if kind == "text file":
             path.write_text("hello\n")
-        else:
+        elif kind == "HDF5 file without a model":
             with h5py.File(path, "w") as f:
                 f["train_x"] = np.zeros((2, 3))
+        else:  # the layout of a saved model, but another program's format: the format attribute decides
+            with h5py.File(path, "w") as f:
+                f.attrs["format"] = "another-program"
+                f.attrs["hyper_parameters"] = json.dumps({"layer_dims": [1, 1]})
+                f.create_group("parameters")["W1"] = np.zeros((1, 1))
         name = f"DeepClassifier.load(path) for a {kind}"
         try:
             result = load(str(path))

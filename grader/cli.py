@@ -92,8 +92,9 @@ def _grade_parser():
     source.add_argument("--notebook", metavar="PATH.ipynb",
                         help="grade the code cells of a Jupyter notebook (notebooks/weekN_<module>.ipynb)")
     parser.add_argument("--seed", type=int, metavar="N",
-                        help="repeat the inputs drawn at grading time with this seed (the report ends "
-                             "with the seed it used; default: a new one each run)")
+                        help="repeat the inputs drawn at grading time with this seed (a report that lost "
+                             "points ends with the seed it used; the JSON report always has it; "
+                             "default: a new one each run)")
     parser.add_argument("--exercise", action="append", default=[], metavar="NAME",
                         help="grade only this exercise (repeatable; `python -m grader list` names them)")
     source.add_argument("--submissions", metavar="DIR",

@@ -280,6 +280,13 @@ def _(rng):
     X, Y = xor_data(rng, 3)
     parameters = random_parameters(rng, 2, 3)
     out["default_activation"] = {"parameters": parameters, "cache": forward(X, parameters, "tanh"), "X": X, "Y": Y}
+    # ReLU units exactly at their kink (Z1 = 0: an all-zero example and b1 = 0): the derivative there is 0
+    X, Y = xor_data(rng, 4)
+    X[:, 1] = 0.0
+    parameters = random_parameters(rng, 2, 3)
+    parameters["b1"] = np.zeros_like(parameters["b1"])
+    out["relu_at_the_kink"] = {"parameters": parameters, "cache": forward(X, parameters, "relu"), "X": X, "Y": Y,
+                               "activation": "relu"}
     return out
 
 
@@ -480,8 +487,11 @@ def test_nn_model_uses_its_rng():
 def _(rng):
     X, _ = xor_data(rng, 7)
     X1, _ = xor_data(rng, 3, 3)
+    undecided = random_parameters(rng, 2, 4)
+    undecided["W2"], undecided["b2"] = np.zeros_like(undecided["W2"]), np.zeros_like(undecided["b2"])
     return {"tanh": {"parameters": random_parameters(rng, 2, 4), "X": X},
-            "relu": {"parameters": random_parameters(rng, 3, 2), "X": X1, "activation": "relu"}}
+            "relu": {"parameters": random_parameters(rng, 3, 2), "X": X1, "activation": "relu"},
+            "exactly_one_half": {"parameters": undecided, "X": X}}  # A2 = 0.5: not > 0.5, so class 0
 
 
 @pytest.mark.exercise("predict", points=0.25)

@@ -72,7 +72,9 @@ def fitted(module, layer_dims, X, Y, num_iterations, fits=1, **kwargs):
 def _(rng):
     return {"he": {"layer_dims": [3, 4, 1], "rng": 0},
             "xavier": {"layer_dims": [4, 3, 2, 1], "initialization": "xavier", "rng": 5},
-            "tanh": {"layer_dims": [2, 5, 1], "hidden_activation": "tanh", "rng": 2}}
+            "tanh": {"layer_dims": [2, 5, 1], "hidden_activation": "tanh", "rng": 2},
+            # named, not the default: the string arrives as a new object, so only == recognises it
+            "he_by_name": {"layer_dims": [3, 2, 1], "initialization": "he", "rng": 3}}
 
 
 @pytest.mark.exercise("NeuralNetwork.__init__", points=0.25)

@@ -360,7 +360,8 @@ def _(rng):
                 "learning_rate": learning_rate, **kwargs}
     return {"3_4_2": case([3, 4, 2], 0.999, 0.01), "2_3_2_1": case([2, 3, 2, 1], 0.9, 0.1),
             "small_gradients": case([2, 2], 0.999, 0.01, grad_scale=1e-4),
-            "large_epsilon": case([2, 3, 1], 0.9, 0.05, epsilon=0.1)}
+            "large_epsilon": case([2, 3, 1], 0.9, 0.05, epsilon=0.1),
+            "short_memory": case([2, 3, 1], 0.4, 0.01)}  # beta2 < 0.5: 1 - beta2 and 1 % beta2 part ways
 
 
 @pytest.mark.exercise("update_parameters_with_rmsprop", points=0.25)
@@ -470,7 +471,9 @@ def _(rng):
             "t_2": case([2, 3, 2, 1], 2, grad_scale=1e-3, learning_rate=0.02),
             "t_10_betas": case([3, 2, 1], 10, grad_scale=1e-4, learning_rate=0.005, beta1=0.8, beta2=0.99),
             "small_gradients": case([2, 3, 1], 3, grad_scale=1e-4),
-            "large_epsilon": case([2, 2], 5, epsilon=0.1)}
+            "large_epsilon": case([2, 2], 5, epsilon=0.1),
+            # betas below 0.5 (short memories): every (1 - beta) and (1 - beta ** t) differs from 1 % beta
+            "short_memories": case([2, 3, 1], 2, grad_scale=1e-3, beta1=0.3, beta2=0.4)}
 
 
 def adam_outputs(result, name):

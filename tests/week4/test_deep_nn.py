@@ -908,10 +908,13 @@ def test_L_layer_model_does_not_modify_its_inputs():
 @cases.define("predict")
 def _(rng):
     relu = {"parameters": random_parameters(rng, [3, 4, 1]), "X": rng.standard_normal((3, 7))}
+    undecided = random_parameters(rng, [3, 2, 1])  # output layer of zeros: AL = 0.5, not > 0.5, so class 0
+    undecided["W2"], undecided["b2"] = np.zeros_like(undecided["W2"]), np.zeros_like(undecided["b2"])
     while True:  # a tanh network whose predictions would change with ReLU hidden layers
         parameters, X = random_parameters(rng, [2, 3, 2, 1]), rng.standard_normal((2, 5))
         if ((forward(X, parameters, "tanh")[0] > 0.5) != (forward(X, parameters, "relu")[0] > 0.5)).any():
-            return {"relu": relu, "tanh": {"parameters": parameters, "X": X, "hidden_activation": "tanh"}}
+            return {"relu": relu, "tanh": {"parameters": parameters, "X": X, "hidden_activation": "tanh"},
+                    "exactly_one_half": {"parameters": undecided, "X": rng.standard_normal((3, 4))}}
 
 
 @pytest.mark.exercise("predict", points=0.25)

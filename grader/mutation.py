@@ -16,6 +16,7 @@ cosmic-ray edits the file it mutates in place, so every job runs in a copy of th
 own; the course itself is never touched.
 """
 import concurrent.futures
+import importlib
 import multiprocessing
 import os
 import re
@@ -126,7 +127,8 @@ def _start_worker(folder, timeouts):
     os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
     sys.dont_write_bytecode = True
     _timeouts = timeouts
-    import numpy, pytest, h5py  # noqa: F401,E401  (imported once; every forked test run inherits them)
+    for name in ("numpy", "pytest", "h5py"):  # imported once here; every forked test run inherits them
+        importlib.import_module(name)
 
 
 _timeouts = {}

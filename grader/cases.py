@@ -120,12 +120,14 @@ class Case:
 
     def run(self, module):
         """Run this case on ``module``: the submission's proxy when grading, the solution when freezing."""
-        if self._call is not None:
-            result = self._call(module, **self.inputs)
-        else:
-            result = getattr(module, self.name)(**self.inputs)
+        result = self._invoke(module, self.inputs)
         _recent.append((self, result, None))
         return result
+
+    def _invoke(self, module, inputs):
+        if self._call is not None:
+            return self._call(module, **inputs)
+        return getattr(module, self.name)(**inputs)
 
     def assert_pure(self, module, label):
         """Run on the submission: the result must be right and every input left as it was."""
@@ -182,10 +184,8 @@ class Cases:
     # ------------------------------------------------------------------------------- grading
     def stored(self):
         if self._stored is None:
-            try:
-                self._stored = read_file(self.file) if self.file.is_file() else {}
-            except (OSError, ValueError, TypeError, KeyError):  # damaged or from an older layout
-                self._stored = {}  # every case reads as missing and tells the instructor what to run
+            # damaged or from an older layout: every case reads as missing and tells the instructor what to run
+            self._stored = _read_or_empty(read_file, self.file)
         return self._stored
 
     def get(self, name):
@@ -203,19 +203,13 @@ class Cases:
     def stored_mistakes(self):
         """``{name: {"hints": {mistake: hint}, "cases": {case_id: {mistake: (result, inputs_after)}}}}``."""
         if self._mistakes is None:
-            try:
-                self._mistakes = read_mistakes(self.file) if self.file.is_file() else {}
-            except (OSError, ValueError, TypeError, KeyError):
-                self._mistakes = {}  # hints are a help; their absence must not stop grading
+            self._mistakes = _read_or_empty(read_mistakes, self.file)  # hints help; without them grading goes on
         return self._mistakes
 
     def hidden(self, name):
         """The hidden cases of ``name`` (empty without a hidden fixture file)."""
         if self._hidden is None:
-            try:
-                self._hidden = read_file(self.hidden_file) if self.hidden_file.is_file() else {}
-            except (OSError, ValueError, TypeError, KeyError):
-                self._hidden = {}  # a damaged hidden file must not stop the visible cases
+            self._hidden = _read_or_empty(read_file, self.hidden_file)  # a damaged one must not stop the visible cases
         call = self.definitions.get(name, (None, None))[1]
         return [Case(name, case_id, inputs, expected, call, hidden=True)
                 for case_id, (inputs, expected) in self._hidden.get(name, {}).items()]
@@ -275,7 +269,7 @@ def _observe(case, module):
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # wrong code warns (0/0, degrees of freedom): the result is what counts
-            result = case._call(module, **inputs) if case._call is not None else getattr(module, case.name)(**inputs)
+            result = case._invoke(module, inputs)
     except Exception:  # a mistake that crashes here is recognised by its error message, not by a hint
         return None
     try:
@@ -307,6 +301,14 @@ def write_file(path, frozen, mistakes=None):
 
 def _blob(value):
     return np.frombuffer(codec.encode(value), dtype=np.uint8)
+
+
+def _read_or_empty(reader, path):
+    """``reader(path)``, or ``{}`` when the file is missing, damaged or from an older layout."""
+    try:
+        return reader(path) if path.is_file() else {}
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}
 
 
 def read_file(path):

@@ -28,10 +28,8 @@ Three uses:
 ``python -m grader mistakes`` runs both checks and prints a table.
 """
 import ast
-import concurrent.futures
 import importlib
 import inspect
-import multiprocessing
 import re
 import shutil
 import tempfile
@@ -41,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .course import COURSE_ROOT, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
+from .parallel import map_in_processes
 
 CATALOGUE_DIR = COURSE_ROOT / "mistakes"
 _ATTRIBUTE = "__course_mistake__"
@@ -211,26 +210,7 @@ def _fill(outcome, exercise):
 
 def check(mistakes, jobs=1, progress=None):
     """Grade every mistake (each in a submission of its own); a list of :class:`Outcome` in order."""
-    return _map(_check_one, mistakes, jobs, progress)
-
-
-def _map(function, items, jobs, progress):
-    if jobs <= 1 or len(items) <= 1:
-        outcomes = []
-        for item in items:
-            outcomes.append(function(item))
-            if progress:
-                progress(outcomes[-1])
-        return outcomes
-    # fork: the children inherit the imported course (fast to start); each grades in its own process
-    context = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        outcomes = []
-        for outcome in pool.map(function, items):
-            outcomes.append(outcome)
-            if progress:
-                progress(outcome)
-        return outcomes
+    return map_in_processes(_check_one, mistakes, jobs, progress)
 
 
 # ------------------------------------------------------------------------------ memorisers
@@ -308,6 +288,8 @@ RECORD_SEED, REPLAY_SEED = 1, 2  # two grading sessions: what is seen in the fir
 
 def check_memorisers(weeks=None, jobs=1, progress=None):
     """For every exercise: does a submission that replays another session's answers lose points?"""
+    from . import grading
+
     outcomes = []
     for week in resolve_weeks(weeks):
         graded = [(m, f) for w, m, f in exercises([week])]
@@ -319,12 +301,10 @@ def check_memorisers(weeks=None, jobs=1, progress=None):
             recorder = write_submission(Path(folder) / "record", week, {
                 module: memoriser_source(week, module, functions, record_file, replay=False)
                 for module, functions in by_module.items()})
-            from . import grading
-
             grading.grade(grading.Submission(recorder.resolve(), [week], grading.test_files([week]), "<record>"),
                           seed=RECORD_SEED, trusted=True)
             tasks = [(folder, week, module, function, record_file) for module, function in graded]
-            outcomes += _map(_check_memoriser, tasks, jobs, progress)
+            outcomes += map_in_processes(_check_memoriser, tasks, jobs, progress)
     return outcomes
 
 

@@ -15,9 +15,7 @@ the reason, in ``mistakes/weekN/equivalent_mutants.toml``; the score leaves them
 cosmic-ray edits the file it mutates in place, so every job runs in a copy of the course of its
 own; the course itself is never touched.
 """
-import concurrent.futures
 import importlib
-import multiprocessing
 import os
 import re
 import shutil
@@ -28,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, modules, resolve_weeks
+from .parallel import map_in_processes
 from .stubs import BEGIN, END
 
 EQUIVALENT_FILE = "equivalent_mutants.toml"  # in mistakes/weekN/
@@ -209,14 +208,7 @@ def run(weeks=None, jobs=1, progress=None, only_modules=(), only_lines=()):
     todo = mutants(weeks, only_modules, only_lines)
     timeouts = {(w, m): 10 + 4 * baseline_seconds(w, m) for w, m in sorted({(t.week, t.module) for t in todo})}
     with tempfile.TemporaryDirectory(prefix="grader-mutation-") as folder:
-        context = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(max(jobs, 1), mp_context=context, initializer=_start_worker,
-                                                    initargs=(folder, timeouts)) as pool:
-            done = []
-            for mutant in pool.map(_run, todo, chunksize=1):
-                done.append(mutant)
-                if progress:
-                    progress(mutant, len(done), len(todo))
+        done = map_in_processes(_run, todo, jobs, progress, initializer=_start_worker, initargs=(folder, timeouts))
     mark_equivalent(done)
     return done
 
@@ -314,7 +306,11 @@ def command(args):
     weeks = resolve_weeks(args.weeks)
     start = time.perf_counter()
 
-    def progress(mutant, count, total):
+    total, count = len(mutants(weeks, args.module, args.line)), 0
+
+    def progress(mutant):
+        nonlocal count
+        count += 1
         if count % 100 == 0 and not args.verbose:
             print(f"[{count}/{total}] mutants tested", file=sys.stderr, flush=True)
         if args.verbose or mutant.outcome == "survived":

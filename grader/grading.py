@@ -116,9 +116,13 @@ def run_pytest(test_files, extra_args=()):
     # pytest's own optional plugins cost time at every test or at exit (gc.collect) and add nothing.
     unused = ["cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml", "pastebin",
               "logging", "warnings", "legacypath", "faulthandler", "stepwise", "setuponly", "setupplan"]
-    args = [*map(str, test_files), "--rootdir", str(COURSE_ROOT), "-c", str(COURSE_ROOT / "pyproject.toml"),
-            *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout", "--assert=plain", "--tb=no", "-q",
-            *extra_args]
+    # Nothing of a submission may reach this process: every option with a path is one argument
+    # (pytest's early parse takes the value of `--opt PATH` for a test path and loads PATH/conftest.py,
+    # pytest-dev/pytest#13913), no conftest.py is read (the course's plugin is named instead), and only
+    # the course's configuration file is.
+    args = [*map(str, test_files), f"--rootdir={COURSE_ROOT}", f"--config-file={COURSE_ROOT / 'pyproject.toml'}",
+            "--noconftest", "-p", "grader.plugin", *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout",
+            "--assert=plain", "--tb=no", "-q", *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = pytest.main(args, plugins=[capture])
@@ -155,9 +159,9 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     ``trusted``: the instructors' own code (the catalogue of mistakes): no guard on the course's files.
     """
     start = time.perf_counter()
-    capture = run_pytest(submission.test_files, ["--submission", str(submission.root),
-                                                 "--call-timeout", str(call_timeout),
-                                                 "--memory-limit", str(memory_mb),
+    capture = run_pytest(submission.test_files, [f"--submission={submission.root}",
+                                                 f"--call-timeout={call_timeout}",
+                                                 f"--memory-limit={memory_mb}",
                                                  *([] if hidden else ["--no-hidden"]),
                                                  *(f"--exercise={name}" for name in exercises),
                                                  *([] if seed is None else [f"--seed={seed}"]),

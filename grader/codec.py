@@ -24,6 +24,19 @@ from builtins import isinstance, len, str, type  # noqa: E402,A004
 MAX_DEPTH = 64
 ALLOWED_DTYPE_KINDS = "biufcSU"  # bool, int, uint, float, complex, bytes, str: never objects
 
+# What :func:`decode` accepts, checked before the work each limit protects (messages come from a
+# submission's process, so they may be built to exhaust the grading process). Real answers and
+# fixtures are far below every limit: the largest fixture blob has a 31 KB header and 720 arrays.
+MAX_HEADER_BYTES = 8 * 2**20  # the JSON tree; array data travels as raw bytes after it
+MAX_ARRAYS = 10_000
+# A tree of MAX_DEPTH levels nests JSON at most 3 levels per value ({"dict": [[key, value]]}) plus a
+# few for the header: deeper JSON is refused before json.loads, whose C parser recurses once per level.
+MAX_JSON_DEPTH = 4 * MAX_DEPTH + 8
+MAX_NUMBER_CHARS = 4300 + 1  # a sign and Python's default limit of int <-> str digits (to_tree uses str())
+_MAX_NDIM = 64  # numpy's own limits on an array's dimensions (numpy 1.x: 32) and on each one
+_MAX_DIM = np.iinfo(np.intp).max
+_DECODING_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, MemoryError, RecursionError)
+
 
 class CodecError(ValueError):
     """A value that cannot be represented as plain data, or bytes that are not a valid encoding."""
@@ -136,12 +149,12 @@ def from_tree(tree, arrays, resolve=None, depth=0):
         raise CodecError("malformed value")
     (tag, body), = tree.items()
     if tag == "int":
-        return int(_expect(body, str))
+        return _number(int, body)
     if tag == "float":
-        return float.fromhex(_expect(body, str))
+        return _number(float.fromhex, body)
     if tag == "complex":
-        re, im = _expect(body, list)
-        return complex(float.fromhex(re), float.fromhex(im))
+        re, im = _items(body, 2)
+        return complex(_number(float.fromhex, re), _number(float.fromhex, im))
     if tag == "bytes":
         return _array(arrays, body).tobytes()
     if tag == "array":
@@ -158,7 +171,7 @@ def from_tree(tree, arrays, resolve=None, depth=0):
     if tag == "dict":
         out = {}
         for pair in _expect(body, list):
-            k, v = _expect(pair, list)
+            k, v = _items(pair, 2)
             key = from_tree(k, arrays, resolve, depth + 1)
             try:
                 out[key] = from_tree(v, arrays, resolve, depth + 1)
@@ -166,14 +179,14 @@ def from_tree(tree, arrays, resolve=None, depth=0):
                 raise CodecError(f"malformed dict key: {exc}") from None
         return out
     if tag == "object":
-        hid, type_name, is_callable, text = _expect(body, list)
-        return Handle(int(hid), str(type_name), bool(is_callable), str(text))
+        hid, type_name, is_callable, text = _items(body, 4)
+        return Handle(_expect(hid, int), _expect(type_name, str), _expect(is_callable, bool), _expect(text, str))
     if tag == "handle" and resolve is not None:
         return resolve(tree)
     if tag == "function" and resolve is not None:
-        module, name, kwargs = _expect(body, list)
+        module, name, kwargs = _items(body, 3)
         return resolve({"function": [module, name, from_tree(kwargs, arrays, resolve, depth + 1)]})
-    raise CodecError(f"unknown value tag {tag!r}")
+    raise CodecError(f"unknown value tag {_short(tag)}")
 
 
 def _expect(value, kind):
@@ -182,55 +195,168 @@ def _expect(value, kind):
     return value
 
 
+def _items(value, count):
+    """``value``, a list of exactly ``count`` items (to unpack without a ValueError)."""
+    if type(value) is not list or len(value) != count:
+        raise CodecError("malformed value")
+    return value
+
+
+def _number(parse, text):
+    """``parse(text)`` for the decimal text of an int or the hex text of a float, as a CodecError if
+    it is not one: bounded in length, so that no text can make the quadratic int() parser run long."""
+    if type(text) is not str or len(text) > MAX_NUMBER_CHARS:
+        raise CodecError("malformed number")
+    try:
+        return parse(text)
+    except (ValueError, OverflowError):
+        raise CodecError("malformed number") from None
+
+
+def _short(value, limit=60):
+    """``repr(value)`` for an error message, cut: the value may be megabytes a submission sent."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def _array(arrays, index):
     if type(index) is not int or not 0 <= index < len(arrays):
         raise CodecError("malformed array reference")
     return arrays[index]
 
 
+class _ReceivedArrays:
+    """The arrays of one message, each of which the tree may use once (as :func:`to_tree` does): a
+    message cannot turn one large buffer into many copies with ``{"bytes": 0}`` repeated."""
+
+    def __init__(self, arrays):
+        self._arrays = arrays
+        self._used = bytearray(len(arrays))
+
+    def __len__(self):
+        return len(self._arrays)
+
+    def __getitem__(self, index):
+        if self._used[index]:
+            raise CodecError("an array is used twice")
+        self._used[index] = 1
+        return self._arrays[index]
+
+
 # ------------------------------------------------------------------------------- tree <-> bytes
 # Message layout: 4-byte header length, JSON header {"tree", "arrays": [[dtype, shape], ...]}, then
 # each array's raw bytes in order.
 def encode(value, make_handle=None):
+    """``value`` as a message; CodecError for a value that :func:`decode` would refuse for its size, so
+    that a worker reports it as a value the grader cannot read (and says why)."""
     arrays = []
     tree = to_tree(value, arrays, make_handle)
+    if len(arrays) > MAX_ARRAYS:
+        raise CodecError(f"the value holds {len(arrays)} numpy arrays, scalars or bytes objects "
+                         f"(at most {MAX_ARRAYS} can be sent)")
     specs = [[a.dtype.str, list(a.shape)] for a in arrays]
     header = json_dumps({"tree": tree, "arrays": specs}, separators=(",", ":")).encode()
+    if len(header) > MAX_HEADER_BYTES:
+        raise CodecError(f"the value's Python objects take {len(header) / 2**20:.1f} MB to send (at most "
+                         f"{MAX_HEADER_BYTES // 2**20} MB; the data of numpy arrays is not counted)")
     return b"".join([struct.pack("<I", len(header)), header] + [a.tobytes() for a in arrays])
 
 
 def decode(data, resolve=None):
+    """The value of an :func:`encode` message; :class:`CodecError` for anything else.
+
+    ``data`` may come from a hostile process: every limit is checked before the work it bounds (the
+    header's size before parsing it, its nesting before ``json.loads``, each array's size before
+    copying it), so a bad message costs little time and memory, and every failure is a CodecError.
+    Only what ``resolve`` raises passes through unchanged.
+    """
     view = memoryview(data)
     if len(view) < 4:
         raise CodecError("truncated message")
     (n,) = struct.unpack("<I", view[:4])
+    if n > MAX_HEADER_BYTES:
+        raise CodecError(f"message header of {n} bytes (at most {MAX_HEADER_BYTES} allowed)")
+    if 4 + n > len(view):
+        raise CodecError("truncated message header")
+    raw = bytes(view[4:4 + n])
+    _check_nesting(raw)
     try:
-        header = json_loads(bytes(view[4:4 + n]))
+        # Strict UTF-8 (encode writes ASCII): json.loads would also read UTF-16 and UTF-32, whose
+        # code units can hold the bytes of quotes and brackets that _check_nesting counts.
+        header = json_loads(raw.decode("utf-8"))
         tree, specs = header["tree"], header["arrays"]
-    except (ValueError, KeyError, TypeError):
+    except _DECODING_ERRORS:
         raise CodecError("malformed message header") from None
+    if type(specs) is not list or len(specs) > MAX_ARRAYS:
+        raise CodecError(f"malformed message header (a list of at most {MAX_ARRAYS} arrays expected)")
     offset, arrays = 4 + n, []
-    for spec in _expect(specs, list):
-        dtype_str, shape = _expect(spec, list)
+    for spec in specs:
+        dtype_str, shape = _items(spec, 2)
         dtype = _safe_dtype(dtype_str)
-        shape = tuple(int(_expect(d, int)) for d in _expect(shape, list))
-        if any(d < 0 for d in shape):
-            raise CodecError("malformed array shape")
+        shape = _safe_shape(shape)
         size = dtype.itemsize * math.prod(shape)
         if offset + size > len(view):
             raise CodecError("truncated array data")
-        arrays.append(np.frombuffer(view[offset:offset + size], dtype=dtype).reshape(shape).copy())
+        try:
+            arrays.append(np.frombuffer(view[offset:offset + size], dtype=dtype).reshape(shape).copy())
+        except (ValueError, TypeError, MemoryError):  # e.g. an itemsize of 0 (dtype "S0")
+            raise CodecError(f"malformed array of dtype {dtype} and shape {_short(shape)}") from None
         offset += size
     if offset != len(view):
         raise CodecError("trailing bytes after the last array")
-    return from_tree(tree, arrays, resolve)
+    try:
+        return from_tree(tree, _ReceivedArrays(arrays), resolve)
+    except RecursionError:  # only if the caller's stack is already nearly full: the depth is checked
+        raise CodecError("value is nested too deeply") from None
+
+
+def _safe_shape(shape):
+    if type(shape) is not list or len(shape) > _MAX_NDIM:
+        raise CodecError("malformed array shape")
+    for d in shape:
+        if type(d) is not int or not 0 <= d <= _MAX_DIM:
+            raise CodecError("malformed array shape")
+    return tuple(shape)
+
+
+# Only these bytes matter to the nesting of JSON: "[" and "{" open a level, "]" and "}" close one,
+# unless they are inside a string. ``translate`` keeps them as int8 codes: +1 / -1 steps, 2 for a quote.
+_NOT_STRUCTURE = bytes(c for c in range(256) if c not in b'"[]{}')
+_STRUCTURE_CODES = bytes.maketrans(b'"[{]}', b"\x02\x01\x01\xff\xff")
+
+
+def _check_nesting(raw):
+    """CodecError when the JSON text ``raw`` nests deeper than MAX_JSON_DEPTH, in a few passes of C code.
+
+    Brackets inside strings do not count: escaped backslashes and quotes are removed first (left to
+    right, as JSON reads them), so that the quotes left open and close strings. For text that is not
+    JSON the count may be wrong, but json.loads stops at the first byte that is not JSON, and the count
+    is right for the valid part before it, which is as deep as json.loads ever gets.
+    """
+    if b"\\" in raw:
+        raw = raw.replace(b"\\\\", b"").replace(b'\\"', b"")
+    structure = raw.translate(_STRUCTURE_CODES, _NOT_STRUCTURE)
+    if len(structure) <= MAX_JSON_DEPTH:  # most messages: too few brackets to matter
+        return
+    # Two quotes in a row are a string without brackets (or the end of one and the start of the next):
+    # dropping them leaves every other quote's parity, so only strings with brackets remain to mask.
+    structure = structure.replace(b"\x02\x02", b"")
+    codes = np.frombuffer(structure, dtype=np.int8)
+    if b"\x02" in structure:
+        quotes = codes == 2
+        in_string = (np.cumsum(quotes, dtype=np.uint8) & 1).view(bool)  # after an odd number of quotes
+        codes = np.where(quotes | in_string, 0, codes)
+    if codes.size and np.cumsum(codes, dtype=np.int32).max() > MAX_JSON_DEPTH:
+        raise CodecError(f"message header nested more than {MAX_JSON_DEPTH} levels deep")
 
 
 def _safe_dtype(dtype_str):
+    if type(dtype_str) is not str or len(dtype_str) > 32:  # "<U123", "|b1": real dtypes are short
+        raise CodecError(f"unknown dtype {_short(dtype_str)}")
     try:
-        dtype = np.dtype(_expect(dtype_str, str))
-    except TypeError:
-        raise CodecError(f"unknown dtype {dtype_str!r}") from None
+        dtype = np.dtype(dtype_str)
+    except (TypeError, ValueError, OverflowError, MemoryError):
+        raise CodecError(f"unknown dtype {_short(dtype_str)}") from None
     if dtype.kind not in ALLOWED_DTYPE_KINDS or dtype.fields is not None or dtype.subdtype is not None:
-        raise CodecError(f"dtype {dtype} is not allowed")
+        raise CodecError(f"dtype {_short(dtype_str)} is not allowed")
     return dtype

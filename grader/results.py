@@ -7,7 +7,12 @@ Gradescope or JUnit output; the CLI chooses one.
 Hidden cases (``tests/weekN/fixtures/hidden/``, instructors only) are test items like any other,
 flagged ``hidden``; every level of the model can split its points into visible and hidden ones, and
 reports show the split only when hidden cases were graded.
+
+Messages, hints and notices repeat what a submission said (its exceptions, the names it chose), so
+the model cleans them once, whenever one is set (:func:`clean_text`): every renderer can then rely on
+text that is short, valid Unicode and free of terminal escapes.
 """
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional
 
@@ -18,6 +23,87 @@ ERROR = "error"
 TIMED_OUT = "timed out"
 CRASHED = "crashed"
 STATUSES = (PASSED, FAILED, NOT_IMPLEMENTED, ERROR, TIMED_OUT, CRASHED)
+
+MESSAGE_LIMIT = 2000  # characters of a test's message: the first failing check, not a dump
+HINT_LIMIT = 500  # characters of a hint (the catalogue's sentences are far shorter)
+NOTICE_LIMIT = 500  # characters of one notice for the person running the grader
+SUBMISSION_LIMIT = 1000  # characters of the submission's label (a path) shown in reports
+MAX_LINES = 12  # lines of any of them (the plugin keeps 8 of a message, and "...")
+CUT_MARK = " ... (cut)"
+
+# Terminal escape sequences, removed whole so that no "[31m" is left behind: CSI (ESC [ or the C1
+# byte U+009B), OSC (ESC ], up to BEL, ESC \ or the line's end), and the other ESC sequences.
+_ESCAPE_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]?")
+# What remains to drop: C0 controls but tab and newline (\r included), DEL, C1 controls, the
+# bidirectional marks, overrides and isolates, which reorder how a line reads, and the non-characters
+# U+FFFE and U+FFFF, which XML forbids.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Line and paragraph separators count as line breaks for str.splitlines(): they become newlines,
+# so that the cap on lines holds in every renderer.
+_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text, limit, max_lines=MAX_LINES):
+    """``text`` safe to show anywhere: valid Unicode, no control characters or escape sequences (tab
+    and newline stay), at most ``max_lines`` lines and ``limit`` characters, with CUT_MARK when cut.
+
+    For strings a submission may have written: lone surrogates (which no UTF-8 output can hold)
+    become U+FFFD, and the work is bounded by ``limit``, whatever the length of ``text``. Cleaning
+    clean text changes nothing, so a value may be cleaned again each time it is assigned.
+    """
+    if text is None:
+        return ""
+    if type(text) is not str:
+        text = str(text)
+    cut = len(text) > 4 * limit + 64  # room for escapes and controls that cleaning drops
+    if cut:
+        text = text[:4 * limit + 64]
+    if _SURROGATE.search(text):
+        # Pairs become the character they encode (as a JSON parser would read them); lone ones U+FFFD.
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text.translate(_SEPARATORS)))
+    if text.count("\n") >= max_lines:
+        text = "\n".join(text.split("\n", max_lines)[:max_lines])
+        cut = True
+    if len(text) > limit:
+        text = text[:max(limit - len(CUT_MARK), 0)]
+        cut = True
+    if not cut:
+        return text
+    text = text.rstrip()
+    return text + CUT_MARK if text else CUT_MARK.strip()
+
+
+class _CleanText(list):
+    """A list of strings that cleans each one put into it (``GradingResults.notices``)."""
+
+    limit = NOTICE_LIMIT  # also while unpickling, which appends the items before it sets attributes
+
+    def __init__(self, items=(), limit=NOTICE_LIMIT):
+        self.limit = limit
+        super().__init__(clean_text(item, limit) for item in items)
+
+    def append(self, item):
+        super().append(clean_text(item, self.limit))
+
+    def insert(self, index, item):
+        super().insert(index, clean_text(item, self.limit))
+
+    def extend(self, items):
+        super().extend(clean_text(item, self.limit) for item in items)
+
+    def __iadd__(self, items):
+        self.extend(items)
+        return self
+
+    def __setitem__(self, index, value):
+        if isinstance(index, slice):
+            value = [clean_text(item, self.limit) for item in value]
+        else:
+            value = clean_text(value, self.limit)
+        super().__setitem__(index, value)
 
 
 def round_points(x):
@@ -69,6 +155,14 @@ class TestResult:
     duration: float = 0.0
     hidden: bool = False  # a case of the hidden fixture set (its pytest id starts with "hidden-")
     hint: str = ""  # for a lost test whose result matches a catalogued mistake: which one, in a sentence
+
+    _CLEANED = {"message": MESSAGE_LIMIT, "hint": HINT_LIMIT}  # not a field: no annotation
+
+    def __setattr__(self, name, value):
+        """Message and hint are cleaned whenever they are set: by ``__init__``, and by the plugin or a
+        notebook submission when they change them later."""
+        limit = self._CLEANED.get(name)
+        super().__setattr__(name, value if limit is None else clean_text(value, limit))
 
     @property
     def passed(self):
@@ -193,6 +287,16 @@ class GradingResults(_Total):
     duration: float = 0.0
     notices: List[str] = field(default_factory=list)  # for the person running the grader, not the score
     seed: Optional[int] = None  # the grading seed of the inputs drawn at grading time (--seed repeats it)
+    isolation: Optional[str] = None  # how the submission's code was jailed (grader.jail: namespaces, user, none)
+
+    def __setattr__(self, name, value):
+        """Notices are a list that cleans what is appended to it; the submission's label (a folder's
+        name, perhaps chosen by a learner) is cleaned too."""
+        if name == "notices":
+            value = _CleanText(value, NOTICE_LIMIT)
+        elif name == "submission":
+            value = clean_text(value, SUBMISSION_LIMIT, max_lines=1)
+        super().__setattr__(name, value)
 
     def _items(self):
         return [t for w in self.weeks for e in w.exercises for t in e.tests]
@@ -211,4 +315,4 @@ class GradingResults(_Total):
     def to_dict(self):
         return {"submission": self.submission, "points": self.points, "max_points": self.max_points,
                 "percent": round(self.percent, 1), "duration": round(self.duration, 3), "seed": self.seed,
-                **self._split_dict(), "weeks": [w.to_dict() for w in self.weeks]}
+                "isolation": self.isolation, **self._split_dict(), "weeks": [w.to_dict() for w in self.weeks]}

@@ -28,7 +28,8 @@ def gradescope_results(results):
     return {
         "score": results.points,
         "execution_time": int(round(results.duration)),  # Gradescope wants whole seconds
-        "output": "\n".join(_summary(w) for w in results.weeks),
+        "output": "\n".join((["not isolated"] if results.isolation == "none" else [])
+                           + [_summary(w) for w in results.weeks]),
         "output_format": "text",
         "visibility": VISIBILITY,
         "tests": [test for exercise in results.exercises for test in _tests(exercise)],

@@ -64,7 +64,9 @@ def _details(exercise):
             lines.append(f"{test.nodeid}: {test.status}" + (" (hidden case)" if test.hidden else ""))
             lines.extend(f"    {line}" for line in test.message.splitlines())
             if test.hint:
-                lines.append(f"    hint: {test.hint}")
+                first, *rest = test.hint.splitlines()
+                lines.append(f"    hint: {first}")
+                lines.extend(f"          {line}" for line in rest)
     return "\n".join(lines)
 
 

@@ -54,6 +54,9 @@ def render(results, color=False):
     if not results.weeks:
         return "Nothing was graded.\n"
     blocks = [_week_lines(week, color) for week in results.weeks]
+    if results.isolation == "none":  # first, so nobody reads the score without knowing it
+        blocks.insert(0, [_paint("not isolated: your code ran as you (the grader isolates it as root)",
+                                 BOLD, color)])
     if len(results.weeks) > 1:
         blocks.append([_total_line("Total", results, color)] + _split_lines(results))
     for paragraph in (_not_implemented_hint(results), _seed_line(results)):

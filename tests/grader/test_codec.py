@@ -1,4 +1,5 @@
 """The data-only codec: what a submission's worker may send, and that nothing else gets through."""
+import functools
 import struct
 
 import numpy as np
@@ -78,3 +79,150 @@ def _message(header, *buffers):
 def test_malformed_messages_are_rejected(bad):
     with pytest.raises(codec.CodecError):
         codec.decode(bad)
+
+
+# ----------------------------------------------------------------------------- hostile messages
+# A worker runs the submission's code, so it can write any bytes as its answer: decode must turn each
+# of them into a CodecError, fast and without building anything large first.
+def _raw(header_text, *buffers):
+    data = header_text.encode() if isinstance(header_text, str) else header_text
+    return struct.pack("<I", len(data)) + data + b"".join(buffers)
+
+
+def _tree(tree, arrays=(), *buffers):
+    return _message({"tree": tree, "arrays": list(arrays)}, *buffers)
+
+
+def _deep(opening, closing, levels):
+    return _raw('{"tree":' + opening * levels + "null" + closing * levels + ',"arrays":[]}')
+
+
+HOSTILE = {
+    # the header itself
+    "header length over the cap, nothing after it": lambda: struct.pack("<I", 100 * 2**20) + b"{",
+    "header length over the cap, all of it sent": lambda: _raw(b" " * (codec.MAX_HEADER_BYTES + 1)),
+    "header longer than the message": lambda: struct.pack("<I", 1000) + b'{"tree":null,"arrays":[]}',
+    "header is a list": lambda: _raw("[1, 2]"),
+    "header without arrays": lambda: _raw('{"tree": null}'),
+    "header in UTF-16": lambda: _raw('{"tree":null,"arrays":[]}'.encode("utf-16")),
+    "header not UTF-8": lambda: _raw(b'{"tree":"\xff","arrays":[]}'),
+    "header of 1 MB of numbers": lambda: _raw("[" + "1," * 500_000 + "1]"),
+    # nesting that would make json.loads recurse
+    "100k [": lambda: _raw("[" * 100_000),
+    "100k [ closed": lambda: _deep("[", "]", 100_000),
+    "100k {": lambda: _deep('{"a":', "}", 100_000),
+    "100k [[] steps": lambda: _raw('{"tree":' + "[[]," * 100_000),
+    # a count of brackets that ignored strings (or their escapes) would end this one far below zero
+    "nesting after a string of closing brackets and escapes":
+        lambda: _raw('{"tree":["' + ']\\"' * 100_000 + '\\\\",' + "[" * 50_000),
+    # U+2200 is the bytes 00 22 in UTF-16-LE: 11 quotes for a scan of bytes, and the brackets after them
+    "nesting in UTF-16 behind quote bytes": lambda: _raw(("\u2200" * 11 + "[" * 50_000).encode("utf-16-le")),
+    "tree nested deeper than MAX_DEPTH": lambda: _tree(
+        functools.reduce(lambda tree, _: {"list": [tree]}, range(codec.MAX_DEPTH + 2), None)),
+    # numbers
+    "int of 10,000 digits": lambda: _tree({"int": "9" * 10_000}),
+    "int of 1,000,000 digits": lambda: _tree({"int": "9" * 1_000_000}),
+    "int that is not a number": lambda: _tree({"int": "nine"}),
+    "int given as a JSON number": lambda: _tree({"int": 9}),
+    "JSON number of 5,000 digits": lambda: _raw('{"tree":null,"arrays":[["<f8",[' + "9" * 5000 + "]]]}"),
+    "float too large": lambda: _tree({"float": "0x1p99999"}),
+    "float that is not hex": lambda: _tree({"float": "one"}),
+    "complex of three parts": lambda: _tree({"complex": ["0x0p+0", "0x0p+0", "0x0p+0"]}),
+    "complex of numbers": lambda: _tree({"complex": [1, 2]}),
+    # containers and handles
+    "dict pair of three": lambda: _tree({"dict": [[None, None, None]]}),
+    "dict pair not a list": lambda: _tree({"dict": [None]}),
+    "object with a text id": lambda: _tree({"object": ["1", "Model", False, ""]}),
+    "object with an infinite id": lambda: _raw('{"tree":{"object":[Infinity,"M",false,""]},"arrays":[]}'),
+    "object with three fields": lambda: _tree({"object": [1, "Model", False]}),
+    "handle in the grading process": lambda: _tree({"handle": 1}),
+    "huge unknown tag": lambda: _tree({"x" * 1_000_000: None}),
+    # arrays
+    "more arrays than MAX_ARRAYS": lambda: _tree(None, [["|b1", [0]]] * (codec.MAX_ARRAYS + 1)),
+    "shape whose product overflows int64": lambda: _tree({"array": 0}, [["<f8", [2**62, 2**62, 2**62]]]),
+    "dimension above intp": lambda: _tree({"array": 0}, [["<f8", [0, 2**70]]]),
+    "negative dimension": lambda: _tree({"array": 0}, [["<f8", [-1, -8]]], b"\x00" * 64),
+    "dimension given as a float": lambda: _tree({"array": 0}, [["<f8", [1.0]]], b"\x00" * 8),
+    "dimension given as a bool": lambda: _tree({"array": 0}, [["<f8", [True]]], b"\x00" * 8),
+    "100,000 dimensions": lambda: _tree({"array": 0}, [["<f8", [1] * 100_000]], b"\x00" * 8),
+    "shape larger than the data": lambda: _tree({"array": 0}, [["<f8", [1000, 1000]]], b"\x00" * 800),
+    "itemsize 0 and a huge shape": lambda: _tree({"array": 0}, [["|S0", [10**18]]]),
+    "dtype of absurd itemsize": lambda: _tree({"array": 0}, [["<U99999999999999", [1]]], b"\x00" * 8),
+    "dtype string of 1 MB": lambda: _tree({"array": 0}, [["<" + "f" * 1_000_000, [1]]], b"\x00" * 8),
+    "dtype given as a number": lambda: _tree({"array": 0}, [[8, [1]]], b"\x00" * 8),
+    "structured dtype": lambda: _tree({"array": 0}, [["V16", [1]]], b"\x00" * 16),
+    "array spec of one item": lambda: _tree({"array": 0}, [["<f8"]], b"\x00" * 8),
+    "one buffer copied 100,000 times as bytes": lambda: _tree({"list": [{"bytes": 0}] * 100_000},
+                                                              [["|u1", [1_000_000]]], b"\x00" * 1_000_000),
+    "one array used twice": lambda: _tree({"list": [{"array": 0}, {"array": 0}]}, [["<f8", [1]]], b"\x00" * 8),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_messages_fail_fast_with_a_codec_error_and_little_memory(name):
+    import time
+    import tracemalloc
+
+    data = HOSTILE[name]()
+    start = time.perf_counter()
+    with pytest.raises(codec.CodecError):
+        codec.decode(data)
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()  # a second time: tracing every allocation slows parsing down a lot
+    try:
+        with pytest.raises(codec.CodecError):
+            codec.decode(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 0.25, f"{elapsed:.2f} s"
+    assert peak < 16 * 2**20 + 8 * len(data), f"{peak / 2**20:.0f} MB for a message of {len(data) / 2**20:.1f} MB"
+
+
+def test_codec_errors_do_not_carry_megabytes_of_the_message():
+    for name in ("huge unknown tag", "dtype string of 1 MB"):
+        with pytest.raises(codec.CodecError) as caught:
+            codec.decode(HOSTILE[name]())
+        assert len(str(caught.value)) < 200
+
+
+def test_encode_refuses_what_decode_would_refuse_for_its_size():
+    # So that a worker reports it as a value the grader cannot read, saying why.
+    with pytest.raises(codec.CodecError, match="MB to send"):
+        codec.encode(["x" * 1000] * (codec.MAX_HEADER_BYTES // 1000))
+    with pytest.raises(codec.CodecError, match="numpy arrays"):
+        codec.encode([np.float64(1.0)] * (codec.MAX_ARRAYS + 1))
+    assert codec.decode(codec.encode([np.float64(1.0)] * codec.MAX_ARRAYS))[-1] == 1.0
+
+
+def test_the_largest_header_is_accepted():
+    filler = "x" * (codec.MAX_HEADER_BYTES - 100)
+    data = codec.encode(filler)
+    assert len(data) - 4 <= codec.MAX_HEADER_BYTES and codec.decode(data) == filler
+
+
+def _nested(levels, leaf):
+    value = leaf
+    for i in range(levels):
+        value = {(i, "k"): [value]} if i % 2 else {"k": (value, 1)}
+    return value
+
+
+@pytest.mark.parametrize("value", [
+    _nested(codec.MAX_DEPTH // 2, 1 + 2j),  # every level a dict and a list: as deep as encode allows
+    {"[" * 1000: ["]" * 1000, '\\"[[' * 300, "\\" * 301, "{" * 500]},  # brackets and escapes in strings
+    ["[" * 400, {"a": 1}, "]" * 400],
+    [np.ones((i % 3 + 1, 2)) for i in range(1000)] + ["\ud800", "\x00\x1b[2J"],
+])
+def test_valid_values_near_the_limits_still_round_trip(value):
+    data = codec.encode(value)
+    assert codec.encode(codec.decode(data)) == data
+
+
+def test_a_value_at_the_deepest_allowed_level_round_trips():
+    value = 1 + 2j
+    for _ in range(codec.MAX_DEPTH):
+        value = {"k": value}
+    assert codec.decode(codec.encode(value)) == value
+    with pytest.raises(codec.CodecError):
+        codec.encode({"k": value})

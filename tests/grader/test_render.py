@@ -10,7 +10,8 @@ from grader.render import FORMATS, render
 from grader.render import text as text_renderer
 from grader.render.formatting import format_percent, format_points
 from grader.results import CRASHED, ERROR, FAILED, NOT_IMPLEMENTED, PASSED, TIMED_OUT, ExerciseResult
-from grader.results import GradingResults, WeekResult
+from grader.results import CUT_MARK, HINT_LIMIT, MAX_LINES, MESSAGE_LIMIT, NOTICE_LIMIT, GradingResults, WeekResult
+from grader.results import clean_text
 from grader.results import TestResult as ItemResult
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -363,7 +364,8 @@ def test_junit_drops_characters_xml_cannot_hold():
     bad = exercise("week1", "m", "f\ufffe", (FAILED, 1, message))
     case = ET.fromstring(render(one_week_results(bad), fmt="junit")).find("testsuite/testcase")
     assert case.get("name") == "f"
-    assert case.find("failure").get("message") == "null  byte, form feed , non-character "
+    # The model already dropped them from the message; its summary line is stripped like any other.
+    assert case.find("failure").get("message") == "null  byte, form feed , non-character"
 
 
 # ------------------------------------------------------------------------------ hints and seed
@@ -395,3 +397,146 @@ def test_the_report_says_how_to_repeat_the_random_inputs_only_when_points_were_l
     passed = GradingResults("exercises", [WeekResult("week1", "NumPy basics", [
         exercise("week1", "numpy_basics", "sigmoid", (PASSED, 1, ""))])], seed=4242)
     assert "--seed" not in render(passed, "text")
+
+
+# ------------------------------------------------------------------------------ hostile text
+# A message repeats what a submission raised or printed, a hint may quote it, and a notice may name
+# its files: the results model cleans them once (results.clean_text), and no format may break on them.
+HOSTILE_TEXT = {
+    "lone surrogates": "got \ud800 and \udfff alone",
+    "clear screen and home": "\x1b[2J\x1b[Hyour grade: 100/100",
+    "window title": "\x1b]0;all tests passed\x07title changed",
+    "C1 CSI": "\x9b31mred without ESC",
+    "NUL and bell": "a\x00b\x07c",
+    "carriage return": "failed\rpassed",
+    "form feed and vertical tab": "a\x0cb\x0bc",
+    "bidi override": "expected \u202e0.5 tog",
+    "line separators": "one\u2028two\u2029three\x85four",
+    "XML non-characters": "a\ufffeb\uffffc",
+    "10 MB": "x" * (10 * 2**20),
+    "10 MB without spaces or ASCII": "\u00e9" * (10 * 2**20),
+    "10,000 lines": "\n".join(f"line {i}" for i in range(10_000)),
+    "10,000 escapes": "\x1b[31m" * 10_000 + "end",
+}
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\ufffe\uffff]")
+
+
+def hostile_results(text):
+    """One lost exercise whose two lost tests carry ``text`` as message and hint, and ``text`` as a notice."""
+    tests = [ItemResult(f"tests/week1/test_m.py::test_f[{i}]", f"test_f[{i}]", 1, status, text, hint=text)
+             for i, status in enumerate((FAILED, ERROR))]
+    results = GradingResults("exercises", [WeekResult("week1", "NumPy basics", [
+        ExerciseResult("week1", "m", "f", tests)])], notices=[text])
+    return results
+
+
+def test_clean_text_keeps_ordinary_messages_as_they_are():
+    for text in ("", SIGMOID_MESSAGE, ESCAPED_MESSAGE, LONG_MESSAGE, "tab\tand\nnewline", "naïve ∑ 😀 中文"):
+        assert clean_text(text, MESSAGE_LIMIT) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\ud800", "\ufffd"),
+    ("a\udfffb", "a\ufffdb"),
+    ("\ud83d\ude00", "\U0001f600"),  # a surrogate pair (as a JSON "\ud83d\ude00" escape gives) is one character
+    ("\x1b[2J\x1b[1;31mred\x1b[0m", "red"),  # whole sequences, not just their ESC
+    ("\x1b]0;title\x07text", "text"),
+    ("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\", "link"),
+    ("\x9b2Jx", "x"),
+    ("\x1bcreset", "reset"),
+    ("lone \x1b", "lone "),
+    ("a\x00b\x07c\x7fd\x85e", "abcde"),
+    ("windows\r\nline", "windows\nline"),
+    ("progress\rover", "progressover"),
+    ("one\u2028two\u2029three", "one\ntwo\nthree"),
+    ("\u202eoverride\u2066isolate\u2069", "overrideisolate"),
+    ("a\ufffeb\uffff", "ab"),
+    (None, ""),
+    (42, "42"),
+])
+def test_clean_text_makes_text_safe(text, expected):
+    assert clean_text(text, MESSAGE_LIMIT) == expected
+
+
+def test_clean_text_caps_length_and_lines_and_says_so():
+    long = clean_text("word " * 10_000, 100)
+    assert len(long) <= 100 and long.endswith(CUT_MARK)
+    many = clean_text("\n".join(f"line {i}" for i in range(10_000)), 10_000)
+    assert many.count("\n") == MAX_LINES - 1 and many.endswith("line 11" + CUT_MARK)
+    assert clean_text("a\nb\nc", 100, max_lines=1) == "a" + CUT_MARK
+    assert clean_text("x" * 100, 100) == "x" * 100  # exactly at the limit: nothing cut
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_TEXT))
+def test_clean_text_is_fast_bounded_and_idempotent(name):
+    import time
+    start = time.perf_counter()
+    cleaned = clean_text(HOSTILE_TEXT[name], MESSAGE_LIMIT)
+    assert time.perf_counter() - start < 0.1
+    assert len(cleaned) <= MESSAGE_LIMIT and cleaned.count("\n") < MAX_LINES
+    assert not FORBIDDEN.search(cleaned)
+    cleaned.encode("utf-8")  # strict: no lone surrogate left
+    assert clean_text(cleaned, MESSAGE_LIMIT) == cleaned
+
+
+def test_test_results_clean_message_and_hint_however_they_are_set():
+    result = ItemResult("id", "test_f", 1, FAILED, "\x1b[2J" + "m" * 5000, hint="\ud800" + "h" * 5000)
+    assert result.message.startswith("m") and len(result.message) == MESSAGE_LIMIT
+    assert result.hint.startswith("\ufffd") and len(result.hint) == HINT_LIMIT
+    result.hint = "\x1b[31mlater\x1b[0m"  # as the plugin does once a mistake is recognised
+    result.message = "changed\x00 later"  # as a notebook submission does
+    assert (result.hint, result.message) == ("later", "changed later")
+    assert result.to_dict()["message"] == "changed later"
+
+
+def test_notices_are_cleaned_however_they_are_added():
+    results = GradingResults("exercises", notices=["\x1b[2Jat construction"])
+    results.notices.append("\x1b[2Jappended")
+    results.notices.extend(["\x1b[2Jextended"])
+    results.notices += ["\x1b[2Jadded"]
+    results.notices.insert(0, "\x1b[2Jinserted")
+    results.notices[1] = "\x1b[2Jreplaced"
+    assert results.notices == ["inserted", "replaced", "appended", "extended", "added"]
+    results.notices = ["n" * 10_000]
+    assert len(results.notices[0]) == NOTICE_LIMIT and results.notices[0].endswith(CUT_MARK)
+
+
+def test_the_submission_label_is_cleaned_to_one_line():
+    results = GradingResults("alice\x1b[2J\n\ud800")
+    assert results.submission == "alice" + CUT_MARK
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", list(HOSTILE_TEXT))
+def test_every_format_renders_hostile_text_safely_and_capped(fmt, name):
+    results = hostile_results(HOSTILE_TEXT[name])
+    report = render(results, fmt=fmt, color=True)
+    assert not FORBIDDEN.search(ANSI.sub("", report))  # colours are the text renderer's own
+    report.encode("utf-8")  # strict
+    assert "\x1b[2J" not in report and "\x1b]" not in report
+    # Two tests' messages and hints, each shown a few times; JSON writes "\u00e9" for "é".
+    assert len(report) < (6 if fmt in ("json", "gradescope") else 1) * 3 * 2 * (MESSAGE_LIMIT + HINT_LIMIT) + 3000
+    if fmt == "text":
+        assert len(report.splitlines()) < 30
+        assert max(len(line) for line in ANSI.sub("", report).splitlines()) <= text_renderer.WIDTH
+    elif fmt == "json":
+        data = json.loads(report)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        tests = data["weeks"][0]["exercises"][0]["tests"]
+        assert all(len(t["message"]) <= MESSAGE_LIMIT and len(t["hint"]) <= HINT_LIMIT for t in tests)
+    elif fmt == "gradescope":
+        document = json.loads(report)
+        assert gradescope_problems(document) == []
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    else:
+        root = ET.fromstring(report.encode("utf-8"))
+        failure = root.find("testsuite/testcase/failure")
+        assert failure is not None and "\n" not in failure.get("message")
+        assert len(failure.text.splitlines()) <= 2 * (1 + 2 * MAX_LINES)  # each test: its id, message, hint
+        assert all(line.startswith("    ") for line in failure.text.splitlines() if not line.startswith("tests/"))
+
+
+def test_a_learners_escape_codes_cannot_recolour_a_coloured_report():
+    report = render(hostile_results("\x1b[32mpassed\x1b[0m \x1b[2K"), color=True)
+    assert report.count("\x1b[") == len(ANSI.findall(report))  # only the renderer's own colours
+    assert "\x1b[32mpassed" not in report

@@ -12,17 +12,27 @@
 
 Each entry is graded by the same command a learner runs, ``python -m grader WEEK --submission ENTRY
 --format json`` (``--notebook`` for notebooks), in a process of its own, ``--jobs`` of them at a time,
-each with a time limit for the whole submission (``--time-limit``) and in a private copy of the
-course's grader, suites, fixtures and data (:func:`course_files`; no solutions): a submission can
-cost only its own row, never stop, slow down or tamper with the grading of another, even one graded
-at the same moment. The CSV has one row per entry, always:
+each with a time limit for the whole submission (``--time-limit``), on a private copy of the entry
+and with a private copy of the course's grader, suites, fixtures and data (:func:`course_files`; no
+solutions): a submission can cost only its own row, never stop, slow down or tamper with the grading
+of another, even one graded at the same moment.
+
+An upload is never trusted to be a plain tree. Its copy (:func:`grader.files.copy_tree`) holds its
+folders and regular files only: symbolic links are never followed (an entry that is a link is
+malformed; a link inside one is left out of the copy, and the row says so), and an entry deeper than
+32 folders, with more than 10000 files and folders or more than 256 MB is malformed. A name that is
+not valid UTF-8 is written escaped (``bad\xff``). The copies live in the system's temporary folder,
+never in ``DIR``, named after the process of the class run (``grader-<pid>-upload-...``,
+``grader-<pid>-course-...``): those of a run that was killed before it could remove them are removed
+by the next run. The CSV has one row per entry, always:
 
 ================  ===================================================================================
 ``graded``        the grader ran to the end; each exercise column holds the points earned (exercises
                   whose code crashed, hung or raised score 0 there, as in the learner's own report)
                   and ``reason`` lists the exercises that lost points, with their status
 ``malformed``     the grader refused it; ``reason`` is its one-line error (a syntax error, a module
-                  file it cannot place, a file that is not a folder, module or notebook, no course file)
+                  file it cannot place, a file that is not a folder, module or notebook, no course
+                  file, a symbolic link, an upload too deep or too large to copy)
 ``timed out``     grading it took longer than ``--time-limit``: it was stopped (SIGINT, then SIGKILL)
 ``crashed``       the grading process died or printed no report
 ``unsupported``   a notebook, while the grader cannot grade notebooks
@@ -38,11 +48,14 @@ interrupted run always leaves a complete file; a second run keeps its rows and g
 entries that have none (``--regrade``: all of them again). Progress goes to stderr, one line per
 finished submission with the time left.
 """
+import contextlib
 import csv
+import errno
 import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -54,7 +67,8 @@ from pathlib import Path
 from typing import Callable, List, Optional
 
 from . import grading
-from .files import atomic_output
+from .files import (TreeTooLarge, atomic_output, copy_file, copy_tree, escape_name, remove_abandoned_folders,
+                    remove_tree, temporary_folder)
 from .course import COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks
 from .render.formatting import format_points
 
@@ -129,13 +143,44 @@ def _ignored(name):
     return name.startswith((".", "__"))
 
 
+def _not_copied(name):
+    """What a copy of an upload leaves out: hidden files and folders, caches and archive leftovers
+    (not ``__init__.py``, which a learner's package may need)."""
+    return name.startswith(".") or name in ("__pycache__", "__MACOSX")
+
+
 def _folders(root, depth=SEARCH_DEPTH):
     """``root`` and the folders below it, level by level, so the shallowest match wins (links are not followed)."""
     level = [root]
     for _ in range(depth + 1):
         yield from level
-        level = [child for folder in level for child in sorted(folder.iterdir())
-                 if child.is_dir() and not child.is_symlink() and not _ignored(child.name)]
+        level = [child for folder in level for child in _subfolders(folder)]
+
+
+def _subfolders(folder):
+    """The folders in ``folder`` by name, not links to folders nor hidden ones; none if it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries
+                          if entry.is_dir(follow_symlinks=False) and not _ignored(entry.name))
+    except OSError:
+        return []
+
+
+def _is_file(path):
+    """A regular file, not a link to one."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_folder(path):
+    """A folder, not a link to one."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def notebooks_supported():
@@ -150,29 +195,32 @@ def notebooks_supported():
 def prepare_upload(path, weeks):
     """Find what to grade in ``path`` (see the module docstring) and how: an :class:`Upload`.
 
-    Files are only looked at, never run. A folder of loose module files, or a module file that must
-    be renamed, is copied into a temporary folder (``Upload.close()`` removes it).
+    Files are only looked at, never run, and symbolic links are not followed. A folder of loose
+    module files, or a module file that must be renamed, is copied into a temporary folder
+    (``Upload.close()`` removes it).
     """
     path = Path(path)
     week_modules = {module: week for week in weeks for module in modules(week)}
     expected = ", ".join(f"{m}.py" for m in week_modules)
-    if path.is_file():
+    if path.is_symlink():
+        return Upload(problem=(MALFORMED, "a symbolic link: links are not followed"))
+    if _is_file(path):
         if path.suffix == ".ipynb":
             return _notebook(path)
         if path.suffix != ".py":
-            return Upload(problem=(MALFORMED, f"{path.name} is not a folder, a Python module (.py) or "
-                                              "a notebook (.ipynb)"))
+            return Upload(problem=(MALFORMED, f"{escape_name(path.name)} is not a folder, a Python module (.py) "
+                                              "or a notebook (.ipynb)"))
         return _module_file(path, week_modules)
-    if not path.is_dir():
-        return Upload(problem=(MALFORMED, f"no such file or folder: {path}"))
+    if not _is_folder(path):
+        return Upload(problem=(MALFORMED, f"no such file or folder: {escape_name(str(path))}"))
     for folder in _folders(path):
-        if any((folder / week).is_dir() for week in weeks):
+        if any(_is_folder(folder / week) for week in weeks):
             return Upload(["--submission", str(folder)])
-        found = [m for m in week_modules if (folder / f"{m}.py").is_file()]
+        found = [m for m in week_modules if _is_file(folder / f"{m}.py")]
         if found:
             return _loose_modules(folder, week_modules)
     for folder in _folders(path):
-        notebooks = sorted(p for p in folder.glob("*.ipynb") if not _ignored(p.name))
+        notebooks = sorted(p for p in folder.glob("*.ipynb") if not _ignored(p.name) and _is_file(p))
         if notebooks:
             return _notebook(notebooks[0])
     return Upload(problem=(MALFORMED, f"it holds none of the files of {' '.join(weeks)}: expected a "
@@ -194,26 +242,103 @@ def _module_file(path, week_modules):
     if len(candidates) != 1:
         # The grader's own one-line error says which names it knows.
         return Upload(["--submission", str(path)])
-    tmp = Path(tempfile.mkdtemp(prefix="grader-upload-"))
+    tmp = temporary_folder("upload")
     shutil.copyfile(path, tmp / f"{candidates[0]}.py")
-    return Upload(["--submission", f"{candidates[0]}.py"], cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True),
-                  cwd=tmp)
+    return Upload(["--submission", f"{candidates[0]}.py"], cleanup=lambda: _remove(tmp), cwd=tmp)
 
 
 def _loose_modules(folder, week_modules):
     """The week's module files without their week folder: placed into a copy of ``exercises/``,
     so that the modules the upload lacks are graded as the untouched stubs."""
-    tmp = Path(tempfile.mkdtemp(prefix="grader-upload-"))
+    tmp = temporary_folder("upload")
     if EXERCISES_DIR.is_dir():
         shutil.copytree(EXERCISES_DIR, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
-    weeks = sorted({week for module, week in week_modules.items() if (folder / f"{module}.py").is_file()})
-    for file in sorted(folder.glob("*.py")):
+    weeks = sorted({week for module, week in week_modules.items() if _is_file(folder / f"{module}.py")})
+    for file in sorted(file for file in folder.glob("*.py") if _is_file(file)):
         # A module goes to its week; any other file (a helper of the learner's) to every week found.
         targets = [week_modules[file.stem]] if file.stem in week_modules else weeks
         for week in targets:
             (tmp / week).mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, tmp / week / file.name)
-    return Upload(["--submission", "."], cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True), cwd=tmp)
+    return Upload(["--submission", "."], cleanup=lambda: _remove(tmp), cwd=tmp)
+
+
+# ---------------------------------------------------------------------------------- copies
+def _remove(path):
+    """Remove a temporary folder; one that resists is left to a later run (its name says whose it is)."""
+    with contextlib.suppress(OSError):
+        remove_tree(path)
+
+
+def _not_a_file_or_folder(entry, folder):
+    """``(status, reason)`` of an entry of the submissions folder that is neither a folder nor a
+    regular file (a link is never followed: it could lead anywhere, to the solutions too); else None."""
+    try:
+        mode = os.lstat(entry).st_mode
+    except OSError as exc:
+        return MALFORMED, f"cannot be read: {exc.strerror}"
+    if stat.S_ISLNK(mode):
+        return MALFORMED, _link_reason(entry, folder)
+    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+        return MALFORMED, "neither a file nor a folder (a pipe, a socket or a device)"
+    return None
+
+
+def _link_reason(link, folder):
+    """Why an entry that is a link is not graded, with where it leads (resolved, never opened)."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop (RuntimeError before Python 3.13), or a link to nothing
+        return "a symbolic link that leads nowhere (a loop, or a missing file); links are not followed"
+    inside = Path(os.path.realpath(folder))
+    if target == inside or inside in target.parents:
+        return (f"a symbolic link to {escape_name(target.relative_to(inside).as_posix())} in the submissions "
+                "folder; links are not followed")
+    return ("a symbolic link leading out of the submissions folder; links are not followed (copy the "
+            "submission into the folder instead)")
+
+
+def _copy_upload(entry, copy):
+    """Copy an entry of the submissions folder for grading; the paths left out (links, pipes, ...)."""
+    if _is_folder(entry):
+        return copy_tree(entry, copy, ignore=_not_copied)
+    copy_file(entry, copy)
+    return []
+
+
+# This machine's troubles rather than the upload's: a row that says so is graded again at the next run.
+_LOCAL_ERRORS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EMFILE", "ENFILE", "ENOMEM", "EROFS")
+                 if hasattr(errno, name)}
+
+
+def _copy_problem(exc):
+    """``(status, reason)`` of an upload that could not be copied."""
+    if isinstance(exc, TreeTooLarge):
+        return MALFORMED, f"too large to grade: {exc.reason}"
+    where = f": {escape_name(os.fsdecode(exc.filename))}" if isinstance(exc.filename, (str, bytes)) else ""
+    status = GRADER_ERROR if exc.errno in _LOCAL_ERRORS else MALFORMED
+    return status, f"cannot be copied for grading: {exc.strerror or exc}{where}"
+
+
+def _left_out(paths):
+    """The note on a row about what its copy left out, or ""."""
+    paths = sorted(paths)
+    if not paths:
+        return ""
+    more = f" and {len(paths) - 3} more" if len(paths) > 3 else ""
+    return f"links and special files left out: {', '.join(escape_name(path) for path in paths[:3])}{more}"
+
+
+def _join(*parts):
+    return "; ".join(part for part in parts if part)
+
+
+def _relative(argument, root):
+    """A path inside ``root`` relative to it (the grader runs there), anything else as it is."""
+    path = Path(argument)
+    if path.is_absolute() and root in path.parents:
+        return str(path.relative_to(root))
+    return argument
 
 
 # ---------------------------------------------------------------------------------- running
@@ -277,10 +402,10 @@ def _interrupt(process):
 def _descendants(pid):
     """The processes started by ``pid`` and by its children (Linux: read from /proc; elsewhere none)."""
     parents = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+            parents.setdefault(int(fields[1]), []).append(int(stat_file.parent.name))
         except (OSError, IndexError, ValueError):
             continue
     found, pending = [], [pid]
@@ -355,11 +480,11 @@ class GradeBook:
                 self.rows = {row["submission"]: row for row in reader}
 
     def done(self, name):
-        row = self.rows.get(name)
+        row = self.rows.get(escape_name(name))  # the key a row of this name has in the file
         return row is not None and row["status"] not in RETRIED
 
     def put(self, row):
-        self.rows[row["submission"]] = row
+        self.rows[escape_name(row["submission"])] = row
         self.write()
 
     def write(self):
@@ -367,7 +492,9 @@ class GradeBook:
             writer = csv.DictWriter(f, self.columns, extrasaction="ignore", restval="")
             writer.writeheader()
             for name in sorted(self.rows):
-                writer.writerow(self.rows[name])
+                # A file name that is not UTF-8 in a reason must not make the whole file unwritable.
+                writer.writerow({key: escape_name(value) if isinstance(value, str) else value
+                                 for key, value in self.rows[name].items()})
 
 
 # ---------------------------------------------------------------------------------- grading
@@ -397,8 +524,12 @@ class ClassGrading:
         return ["submission", "status", "points", "max_points", *split, *(e.key for e in exercises), "reason"]
 
     def entries(self):
-        csv_file = self.csv_path.resolve()
-        found = [p for p in sorted(self.folder.iterdir()) if not _ignored(p.name) and p.resolve() != csv_file]
+        # The CSV file may be in the folder. Entries are compared by name, not resolved: resolving
+        # a link loop raises.
+        csv_folder, csv_name = os.path.realpath(self.csv_path.parent), self.csv_path.name
+        in_folder = csv_folder == os.path.realpath(self.folder)
+        found = [p for p in sorted(self.folder.iterdir())
+                 if not _ignored(p.name) and not (in_folder and p.name == csv_name)]
         if not found:
             raise CourseError(f"no submissions in {self.folder}")
         return found
@@ -408,37 +539,50 @@ class ClassGrading:
         try:
             return self._grade_entry(entry)
         except Exception as exc:  # noqa: BLE001 - a bug or a full disk here must not lose the other rows
-            return self._row(entry.name, GRADER_ERROR, f"{type(exc).__name__}: {exc}")
+            return self._row(escape_name(entry.name), GRADER_ERROR, f"{type(exc).__name__}: {exc}")
 
     def _grade_entry(self, entry):
         start = time.monotonic()
-        upload = prepare_upload(entry, self.weeks)
+        name = escape_name(entry.name)  # the row's key: a name that is not UTF-8 is written escaped
+        problem = _not_a_file_or_folder(entry, self.folder)
+        if problem is not None:
+            return self._row(name, *problem, seconds=time.monotonic() - start)
+        # The grader runs in the workspace, on a copy named like the row, so that its messages say
+        # "alice/week4/..." as the CSV does.
+        workspace = temporary_folder("upload")
         try:
-            if upload.problem is not None:
-                return self._row(entry.name, *upload.problem, seconds=time.monotonic() - start)
-            arguments = [*self.weeks, *map(self._short, upload.arguments), "--format", "json", *self.options]
-            with tempfile.TemporaryDirectory(prefix="grader-course-") as course:
-                copy_course(self.weeks, course)
-                run = run_grader(arguments, cwd=upload.cwd or self.folder, time_limit=self.time_limit,
-                                 course=course)
+            try:
+                left_out = _left_out(_copy_upload(entry, workspace / name))
+            except (TreeTooLarge, OSError) as exc:
+                return self._row(name, *_copy_problem(exc), seconds=time.monotonic() - start)
+            upload = prepare_upload(workspace / name, self.weeks)
+            try:
+                if upload.problem is not None:
+                    status, reason = upload.problem
+                    return self._row(name, status, _join(reason, left_out), seconds=time.monotonic() - start)
+                arguments = [*self.weeks, *(_relative(argument, workspace) for argument in upload.arguments),
+                             "--format", "json", *self.options]
+                course = temporary_folder("course")
+                try:
+                    copy_course(self.weeks, course)
+                    run = run_grader(arguments, cwd=upload.cwd or workspace, time_limit=self.time_limit,
+                                     course=course)
+                finally:
+                    _remove(course)
+            finally:
+                upload.close()
         finally:
-            upload.close()
+            _remove(workspace)
         problem = failure(run, self.time_limit)
         if problem is None:
             try:
                 report = json.loads(run.stdout)
-                return self._graded(entry.name, report, notes(run), run.seconds)
+                return self._graded(name, report, _join(notes(run), left_out), run.seconds)
             except (ValueError, KeyError, TypeError):
                 lines = run.stderr.strip().splitlines()
                 problem = (CRASHED, "the grader's report could not be read" + (f": {lines[-1]}" if lines else ""))
-        return self._row(entry.name, *problem, seconds=run.seconds)
-
-    def _short(self, argument):
-        """A path inside the folder relative to it (the graders run there), anything else as it is."""
-        path = Path(argument)
-        if path.is_absolute() and self.folder in path.parents:
-            return str(path.relative_to(self.folder))
-        return argument
+        status, reason = problem
+        return self._row(name, status, _join(reason, left_out), seconds=run.seconds)
 
     def _row(self, name, status, reason, seconds=0.0):
         row = {"submission": name, "status": status, "points": "0", "max_points": self.max_points,
@@ -470,6 +614,14 @@ class ClassGrading:
         """Grade every entry without a row (all with ``regrade``); returns the gradebook."""
         if not self.folder.is_dir():
             raise CourseError(f"--submissions needs a folder of submissions: {self.folder} is not one")
+        temporary, folder = Path(os.path.realpath(tempfile.gettempdir())), Path(os.path.realpath(self.folder))
+        if temporary == folder or folder in temporary.parents:  # its copies would be taken for submissions
+            raise CourseError(f"the temporary folder {temporary} is inside the submissions folder: "
+                              "set TMPDIR to another folder")
+        removed = remove_abandoned_folders()
+        if removed:
+            print(f"removed {len(removed)} temporary folder{'s' * (len(removed) != 1)} of grading runs that "
+                  "were killed", file=stream, flush=True)
         entries = self.entries()
         book = GradeBook(self.csv_path, self.columns())
         todo = [entry for entry in entries if self.regrade or not book.done(entry.name)]
@@ -493,7 +645,7 @@ class ClassGrading:
             raise
         pool.shutdown(wait=True)
         book.write()  # also when there was nothing to grade: the file exists with every row
-        return book, [book.rows[entry.name] for entry in entries]
+        return book, [book.rows[escape_name(entry.name)] for entry in entries]
 
 
 class Progress:
@@ -543,7 +695,8 @@ def command(args, stream=sys.stderr):
         raise CourseError("--submissions writes a CSV file (--csv), not a report (--output)")
     if args.jobs < 1:
         raise CourseError("--jobs must be at least 1")
-    options = ["--timeout", str(args.timeout), "--memory-limit", str(args.memory_limit)]
+    options = ["--timeout", str(args.timeout), "--memory-limit", str(args.memory_limit),
+               "--allow-unisolated" if getattr(args, "allow_unisolated", False) else "--require-isolation"]
     if not args.hidden:
         options.append("--no-hidden")
     for name in getattr(args, "exercise", None) or []:  # the other exercises' cells stay empty

@@ -8,14 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from . import classroom, fixtures, grading, sandbox, stubs
-from .files import write_text_atomically
+from . import classroom, fixtures, grading, jail, sandbox, stubs
+from .files import remove_abandoned_folders, write_text_atomically
 from .cases import write_file
 from .course import SOLUTIONS_DIR, CourseError, relative, resolve_weeks
 from .render import FORMATS, render
 from .render.text import should_color
 
 EXIT_OK, EXIT_POINTS_LOST, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+GRADER_MEMORY_MB = 4096
 
 DESCRIPTION = """\
 Grade your exercises: runs each week's tests against your code and prints a scored report.
@@ -107,15 +108,40 @@ def _grade_parser():
     group.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded at the same time (default: the number of CPUs, %(default)s)")
     group.add_argument("--regrade", action="store_true", help="grade again the submissions already in the CSV")
-    group.add_argument("--time-limit", type=float, default=classroom.DEFAULT_TIME_LIMIT, metavar="SECONDS",
-                       help="time limit of one whole submission (default: %(default)s)")
+    parser.add_argument("--time-limit", type=float, default=classroom.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                        help="time limit of the whole grading of one submission; its exercises not reached "
+                             "in time score 0 as timed out (default: %(default)s)")
+    isolation = parser.add_argument_group(
+        "isolation", "Run as root, the grader runs the submission's code as a user of its own, in namespaces of "
+                     "its own where the kernel allows, seeing only its own copy (README: threat model). As an "
+                     "ordinary user it cannot, and the report's first line says \"not isolated\".")
+    isolation.add_argument("--allow-unisolated", action="store_true",
+                           help="grade even where the code cannot be isolated, in the modes that refuse to: "
+                                "class grading, the Gradescope autograder, --require-isolation, and when the "
+                                "environment variable CI is set")
+    isolation.add_argument("--require-isolation", action="store_true",
+                           help="refuse to grade a submission whose code cannot be isolated (exit 2)")
     return parser
+
+
+def check_isolation(args, what):
+    """Refuse to grade where the code cannot be isolated, unless the person grading allows it."""
+    if args.allow_unisolated or jail.available_mode() != jail.NONE:
+        return
+    if args.submissions or args.require_isolation or os.environ.get("CI"):
+        raise CourseError(f"cannot isolate {what} here: the grader runs as an ordinary user, so the "
+                          "submission's code would run as that user, able to read and change what it can. "
+                          "Run the grader as root, or pass --allow-unisolated to grade anyway")
 
 
 def grade_command(argv):
     args = _grade_parser().parse_args(argv)
+    if not args.solutions:  # the reference solutions are the course's own code
+        check_isolation(args, "the submissions' code" if args.submissions else "the submission's code")
     if args.submissions:
         return classroom.command(args)
+    limit_own_memory()
+    remove_abandoned_folders()  # of grader runs that were killed
     path = SOLUTIONS_DIR if args.solutions else args.submission
     if args.notebook:
         from . import notebook_module
@@ -124,7 +150,8 @@ def grade_command(argv):
         submission = grading.prepare(path, args.weeks)
     try:
         results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
-                                hidden=args.hidden, exercises=args.exercise, seed=args.seed)
+                                hidden=args.hidden, exercises=args.exercise, seed=args.seed,
+                                time_limit=args.time_limit)
     finally:
         submission.close()
     for notice in results.notices:
@@ -137,6 +164,23 @@ def grade_command(argv):
         print(render(results, args.format, color=args.format == "text" and should_color(sys.stdout, args.color)),
               end="")
     return EXIT_OK if results.full_marks else EXIT_POINTS_LOST
+
+
+def limit_own_memory(megabytes=GRADER_MEMORY_MB):
+    """A soft address-space limit on the grading process itself: what a submission sends back can
+    cost it memory, and a MemoryError here is better than the machine's OOM killer. Soft only: the
+    worker's own limit (--memory-limit) may be higher."""
+    try:
+        import resource
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = megabytes * 2**20
+    if soft == resource.RLIM_INFINITY or soft > wanted:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+        except (ValueError, OSError):
+            pass
 
 
 def list_command(argv):

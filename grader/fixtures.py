@@ -49,7 +49,9 @@ def stale(weeks=None):
                 continue
             for case_id, (inputs, expected) in fresh[name].items():
                 try:
-                    checks.assert_close(stored[name][case_id][0], inputs, f"{name}[{case_id}] inputs", 0, 0)
+                    # Inputs are drawn and computed by NumPy here: equal up to the rounding of this machine's
+                    # SIMD and BLAS kernels (another processor may differ in the last bit).
+                    checks.assert_close(stored[name][case_id][0], inputs, f"{name}[{case_id}] inputs", 1e-12, 1e-15)
                     checks.assert_close(stored[name][case_id][1], expected, f"{name}[{case_id}]", 1e-9, 1e-12)
                 except AssertionError as exc:
                     problems.append(f"{where}: {exc}")
@@ -64,7 +66,8 @@ def _stale_mistakes(where, stored, fresh):
         if name not in fresh or name not in stored:
             problems.append(f"{where}: the catalogued mistakes of {name!r} changed")
             continue
-        if not same_values(stored[name], fresh[name], 1e-9, 1e-12):
+        # atol 1e-8: some mistakes return rounding noise (a gradient check's difference near 1e-9).
+        if not same_values(stored[name], fresh[name], 1e-9, 1e-8):
             problems.append(f"{where}: what the catalogued mistakes of {name!r} return changed")
     return problems
 

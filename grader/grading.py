@@ -150,13 +150,14 @@ def _environ(**values):
 
 
 def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandbox.DEFAULT_MEMORY_MB,
-          hidden=True, exercises=(), seed=None, trusted=False):
+          hidden=True, exercises=(), seed=None, trusted=False, time_limit=None):
     """Run the suites of ``submission.weeks`` against its code; a :class:`GradingResults`.
 
     ``hidden``: include the hidden cases where their fixture files exist (``--no-hidden``: never).
     ``exercises``: grade only these exercises (names as in ``python -m grader list``).
     ``seed``: the grading seed (:mod:`grader.seeds`); a new one when None.
     ``trusted``: the instructors' own code (the catalogue of mistakes): no guard on the course's files.
+    ``time_limit``: seconds for the whole grading; calls into the submission after it fail at once.
     """
     start = time.perf_counter()
     capture = run_pytest(submission.test_files, [f"--submission={submission.root}",
@@ -165,18 +166,21 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                                                  *([] if hidden else ["--no-hidden"]),
                                                  *(f"--exercise={name}" for name in exercises),
                                                  *([] if seed is None else [f"--seed={seed}"]),
-                                                 *(["--no-guard"] if trusted else [])])
+                                                 *(["--no-guard"] if trusted else []),
+                                                 *([] if time_limit is None else [f"--run-time-limit={time_limit}"])])
     if exercises and not plugin.graded_items(capture.config):
         raise CourseError(f"no exercise named {' or '.join(exercises)} in {', '.join(submission.weeks)} "
                           "(`python -m grader list` shows them)")
     weeks = _group(plugin.collected_results(capture.config), submission.weeks)
     results = GradingResults(submission.label, weeks, time.perf_counter() - start,
-                             seed=capture.config._grader_seed)
+                             seed=capture.config._grader_seed, isolation=capture.config._grader_sandbox.isolation)
     if hasattr(submission, "finish"):
         submission.finish(results)  # e.g. a notebook's: what its cells did, in the learner's words
     guard = capture.config._grader_guard
     if guard is not None and guard.quarantine is not None:
-        results.notices.append(f"the submission changed course files; they were put back, and the "
+        tampered = guard.undone
+        named = f" ({', '.join(relative(p) for p in tampered[:5])}{' ...' if len(tampered) > 5 else ''})" if tampered else ""
+        results.notices.append(f"the submission changed course files{named}; they were put back, and the "
                                f"changed versions kept in {guard.quarantine}")
     return results
 

@@ -1,13 +1,20 @@
 """Keep the course's own files as they were while a submission runs.
 
 A submission could write into ``tests/`` or ``grader/`` (a fake ``conftest.py``, a doctored fixture,
-a ``.pyc`` that the next run would load). The guard reads every protected file once before any
-learner code runs. After each test it looks for files whose size or modification time changed, and
-decides who changed them from their *change* time (``st_ctime``, which no program can set back):
-a change made while the submission's code was running is put back (content and mtime) and the new
-version moved to a quarantine folder; a change made at any other moment is someone else's (an
-instructor editing a test during a long run) and is left alone. Nothing is ever simply deleted.
+a ``.pyc`` that the next run would load), or leave a ``.pth`` file in site-packages that every later
+Python would run. In the jail (:mod:`grader.jail`) it cannot see those files at all; the guard is the
+second line, and the only one where the grader cannot isolate.
+
+It reads every protected file once, before any learner code runs, and remembers its content (and a
+SHA-256 of it). After each test it looks for files whose size, modification time or *change* time
+differ (``st_ctime``, which no program can set back, so an edit whose mtime was restored still
+shows), compares their content, and decides who changed them from the change time: a change made
+while the submission's code was running is put back (content and mtime) and the new version moved
+to a quarantine folder; a change made at any other moment is someone else's (an instructor editing a
+test during a long run) and is left alone. At the end, :meth:`Guard.verify` compares the hash of every
+file with the one taken before, whatever the timestamps say. Nothing is ever simply deleted.
 """
+import hashlib
 import os
 import shutil
 import tempfile
@@ -18,19 +25,36 @@ from pathlib import Path
 SLACK_NS = 50_000_000
 
 
+class _Snapshot:
+    __slots__ = ("size", "mtime_ns", "ctime_ns", "digest", "content")
+
+    def __init__(self, stat, content):
+        self.size, self.mtime_ns, self.ctime_ns = stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+        self.content, self.digest = content, hashlib.sha256(content).digest()
+
+    def same_stat(self, stat):
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) == (self.size, self.mtime_ns, self.ctime_ns)
+
+
 class Guard:
-    def __init__(self, directories):
+    """``directories`` are guarded whole; ``listed`` is ``[(folder, names)]``: only the files of
+    ``folder`` (not below) whose name matches, e.g. the ``.pth`` files of site-packages, and
+    ``conftest.py`` beside the course's folders."""
+
+    def __init__(self, directories, listed=()):
         self.directories = [Path(d) for d in directories if Path(d).is_dir()]
+        self.listed = [(Path(folder), tuple(names)) for folder, names in listed if Path(folder).is_dir()]
         self.files = {path: self._read(path, stat) for path, stat in self._walk()}
         self.quarantine = None
+        self.undone = []  # every path put back or removed so far, in order
 
     @staticmethod
     def _read(path, stat):
         with open(path, "rb") as f:
-            return stat.st_size, stat.st_mtime_ns, f.read()
+            return _Snapshot(stat, f.read())
 
     def _walk(self):
-        """Yield ``(path, stat)`` for every file below the protected directories."""
+        """Yield ``(path, stat)`` for every guarded file."""
         pending = list(self.directories)
         while pending:
             directory = pending.pop()
@@ -43,23 +67,45 @@ class Guard:
                     pending.append(entry.path)
                 else:
                     yield entry.path, entry.stat(follow_symlinks=False)
+        for folder, names in self.listed:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                if _matches(entry.name, names) and not entry.is_dir(follow_symlinks=False):
+                    yield entry.path, entry.stat(follow_symlinks=False)
 
     def check(self, windows):
         """Undo the changes made during ``windows`` (``[(start_ns, end_ns)]`` when learner code ran).
 
         Returns the paths the submission changed (empty when none).
         """
-        def by_submission(ctime_ns):
-            return any(start - SLACK_NS <= ctime_ns <= end + SLACK_NS for start, end in windows)
+        return self._undo(lambda ctime_ns: any(start - SLACK_NS <= ctime_ns <= end + SLACK_NS
+                                               for start, end in windows))
 
+    def verify(self):
+        """Every guarded file by content, against the hashes taken at the start: put back what
+        differs and remove what is new, whoever did it (the submission is over: only it ran)."""
+        return self._undo(lambda ctime_ns: True, by_content=True)
+
+    def _undo(self, by_submission, by_content=False):
         changed, seen = [], set()
         for path, stat in self._walk():
             seen.add(path)
             original = self.files.get(path)
-            if original is not None and (stat.st_size, stat.st_mtime_ns) == original[:2]:
+            if original is not None and original.same_stat(stat) and not by_content:
+                continue
+            try:
+                current = self._read(path, stat)
+            except OSError:
+                current = None
+            if original is not None and current is not None and current.digest == original.digest:
+                self.files[path] = current  # touched, not changed
                 continue
             if not by_submission(stat.st_ctime_ns):
-                self.files[path] = self._read(path, stat)  # someone else's edit: the new normal
+                if current is not None:
+                    self.files[path] = current  # someone else's edit: the new normal
                 continue
             self._move_to_quarantine(path)
             if original is not None:
@@ -72,19 +118,25 @@ class Guard:
                 continue
             self._put_back(path, self.files[path])
             changed.append(path)
+        self.undone.extend(p for p in sorted(changed) if p not in self.undone)
         return sorted(changed)
 
     def _move_to_quarantine(self, path):
         if self.quarantine is None:
             self.quarantine = Path(tempfile.gettempdir()) / "grader-quarantine" / time.strftime("%Y%m%d-%H%M%S")
-        target = self.quarantine / os.path.relpath(path, os.path.dirname(self.directories[0]))
+        root = os.path.dirname(self.directories[0]) if self.directories else "/"
+        relative = os.path.relpath(path, root)
+        target = self.quarantine / (relative if not relative.startswith("..") else path.lstrip("/"))
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(path, target)
 
-    @staticmethod
-    def _put_back(path, original):
-        _, mtime_ns, content = original
+    def _put_back(self, path, original):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
-            f.write(content)
-        os.utime(path, ns=(mtime_ns, mtime_ns))
+            f.write(original.content)
+        os.utime(path, ns=(original.mtime_ns, original.mtime_ns))
+        self.files[path] = self._read(path, os.stat(path))  # its new ctime is the grader's
+
+
+def _matches(name, names):
+    return any(name == pattern or (pattern.startswith("*") and name.endswith(pattern[1:])) for pattern in names)

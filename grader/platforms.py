@@ -27,6 +27,10 @@ whole layout, so an instructor can try the archive locally::
     mkdir -p /tmp/ag/source /tmp/ag/submission && unzip autograder_week4.zip -d /tmp/ag/source
     cp exercises/week4/*.py /tmp/ag/submission/
     AUTOGRADER_ROOT=/tmp/ag bash /tmp/ag/source/run_autograder && cat /tmp/ag/results/results.json
+
+As on Gradescope, run it as root: the submission's code then runs in the grader's jail
+(:mod:`grader.jail`), and the course and results folders are made readable by root only. As an
+ordinary user it refuses to grade (results.json says why) unless ``AUTOGRADER_ALLOW_UNISOLATED=1``.
 """
 import argparse
 import json
@@ -42,6 +46,7 @@ from pathlib import Path
 from .classroom import (CRASHED, GRADER_ERROR, MALFORMED, TIMED_OUT, UNSUPPORTED, course_files, failure,
                         prepare_upload, run_grader)
 from .files import atomic_output
+from . import jail
 from .course import COURSE_ROOT, CourseError, relative, resolve_weeks
 
 DEFAULT_TIME_LIMIT = 480.0
@@ -223,8 +228,12 @@ def _message(status, reason, time_limit):
             "instructor; this is not your fault.")
 
 
-def run_autograder(weeks, root, time_limit=DEFAULT_TIME_LIMIT, stream=sys.stdout):
-    """Grade ``root/submission`` and write ``root/results/results.json``, whatever happens."""
+def run_autograder(weeks, root, time_limit=DEFAULT_TIME_LIMIT, stream=sys.stdout, allow_unisolated=False):
+    """Grade ``root/submission`` and write ``root/results/results.json``, whatever happens.
+
+    Unless ``allow_unisolated``, a machine where the submission's code cannot be jailed (not root)
+    gets no grade: results.json says so (Gradescope runs the autograder as root).
+    """
     root = Path(root)
     submission, results = root / "submission", root / "results" / "results.json"
     results.parent.mkdir(parents=True, exist_ok=True)
@@ -232,7 +241,11 @@ def run_autograder(weeks, root, time_limit=DEFAULT_TIME_LIMIT, stream=sys.stdout
     if results.exists():
         results.unlink()  # nothing written before grading may pass for its result
     try:
-        document = _grade(weeks, submission, time_limit, stream)
+        if not allow_unisolated and jail.available_mode() == jail.NONE:
+            raise CourseError("the autograder cannot isolate the submission's code here (it does not run as "
+                              "root); set AUTOGRADER_ALLOW_UNISOLATED=1 to grade anyway")
+        _keep_private(COURSE_ROOT, results.parent)
+        document = _grade(weeks, submission, time_limit, stream, allow_unisolated)
     except Exception as exc:  # noqa: BLE001 - whatever it is, the learner gets a results.json
         print(f"autograder failure: {type(exc).__name__}: {exc}", file=stream)
         document = fallback_results(_message(GRADER_ERROR, f"{type(exc).__name__}: {exc}", time_limit))
@@ -247,7 +260,15 @@ def run_autograder(weeks, root, time_limit=DEFAULT_TIME_LIMIT, stream=sys.stdout
     return document
 
 
-def _grade(weeks, submission, time_limit, stream):
+def _keep_private(*folders):
+    """Only root may read the course and the results: in a jail without namespaces (the user-only
+    one) the submission's code could otherwise read the suites' fixtures."""
+    if jail.available_mode() != jail.NONE:
+        for folder in folders:
+            os.chmod(folder, 0o700)
+
+
+def _grade(weeks, submission, time_limit, stream, allow_unisolated=False):
     if not submission.is_dir() or not any(submission.iterdir()):
         return fallback_results(_message(MALFORMED, "the submission is empty", time_limit))
     upload = prepare_upload(submission, weeks)
@@ -257,7 +278,8 @@ def _grade(weeks, submission, time_limit, stream):
             return fallback_results(_message(*upload.problem, time_limit))
         with tempfile.TemporaryDirectory(prefix="autograder-") as tmp:
             report = Path(tmp) / "results.json"
-            arguments = [*weeks, *upload.arguments, "--format", "gradescope", "--output", str(report)]
+            arguments = [*weeks, *upload.arguments, "--format", "gradescope", "--output", str(report),
+                         "--allow-unisolated" if allow_unisolated else "--require-isolation"]
             print("python -m grader " + " ".join(arguments), file=stream)
             run = run_grader(arguments, cwd=upload.cwd or submission, time_limit=time_limit)
             print(run.stdout + run.stderr, file=stream, end="")
@@ -281,7 +303,8 @@ def main(argv=None):
     parser.add_argument("--root", default=os.environ.get("AUTOGRADER_ROOT", "/autograder"))
     args = parser.parse_args(argv)
     limit = float(os.environ.get("AUTOGRADER_TIME_LIMIT", DEFAULT_TIME_LIMIT))
-    run_autograder(args.weeks, args.root, limit)
+    allow = os.environ.get("AUTOGRADER_ALLOW_UNISOLATED", "") not in ("", "0")
+    run_autograder(args.weeks, args.root, limit, allow_unisolated=allow)
     return 0
 
 

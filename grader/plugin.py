@@ -5,6 +5,7 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 ``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
+import site
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from .guard import Guard
 from .results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
+# Files that Python or pytest would run or read at their next start, wherever they appear.
+STARTUP_FILES = ["*.pth", "sitecustomize.py", "usercustomize.py", "conftest.py"]
+CONFIG_FILES = ["pyproject.toml", "pytest.ini", "tox.ini", "setup.cfg"]
 RESULTS_KEY = pytest.StashKey[dict]()
 ITEMS_KEY = pytest.StashKey[list]()
 HINTS_KEY = pytest.StashKey[dict]()  # exercise -> the first catalogued mistake recognised in its tests
@@ -32,6 +36,8 @@ def pytest_addoption(parser):
                     metavar="SECONDS", help="time limit of one call into the submission (default: %(default)s)")
     group.addoption("--memory-limit", type=int, default=sandbox_module.DEFAULT_MEMORY_MB, metavar="MB",
                     help="address-space limit of the process running the submission (default: %(default)s)")
+    group.addoption("--run-time-limit", type=float, default=None, metavar="SECONDS",
+                    help="time limit of the whole grading: calls into the submission after it fail as timed out")
     group.addoption("--no-hidden", action="store_true",
                     help="leave out the hidden cases (tests/weekN/fixtures/hidden/), even where they exist")
     group.addoption("--seed", type=int, default=None, dest="grader_seed", metavar="N",
@@ -51,15 +57,24 @@ def pytest_configure(config):
     config._grader_seed = seeds.start_session(config.getoption("grader_seed"))
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
     sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
-                                     memory_mb=config.getoption("memory_limit"))
+                                     memory_mb=config.getoption("memory_limit"),
+                                     time_limit=config.getoption("run_time_limit"))
     sandbox_module.activate(sandbox)
     config._grader_sandbox = sandbox
     # The reference solutions are trusted; any other code might write into the course's files.
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
-        [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR])
+        [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR, COURSE_ROOT / "mistakes"],
+        listed=[(COURSE_ROOT, STARTUP_FILES + CONFIG_FILES), *((folder, STARTUP_FILES) for folder in _site_folders())])
     if not config.option.collectonly:
         sandbox.start()  # the worker imports numpy while pytest collects
+
+
+def _site_folders():
+    """The folders whose ``.pth`` files every Python of this installation runs at start-up."""
+    folders = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
+    user = site.getusersitepackages() if hasattr(site, "getusersitepackages") else None
+    return folders + ([user] if isinstance(user, str) else [])
 
 
 def pytest_report_header(config):
@@ -69,7 +84,9 @@ def pytest_report_header(config):
 def pytest_unconfigure(config):
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
-        sandbox.close()
+        sandbox.close()  # every process of the submission has ended: now the files can be compared
+        if config._grader_guard is not None:
+            config._grader_guard.verify()
         outer_sandbox, outer_seed = config._grader_outer
         sandbox_module.activate(outer_sandbox)
         seeds.start_session(outer_seed)

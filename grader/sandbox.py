@@ -6,10 +6,12 @@ each call to a worker subprocess (see :mod:`grader.worker`) and return what it a
 :class:`SubmissionError` in the test, which the pytest plugin turns into a status and a message.
 A worker that died is replaced at the next call; an exercise that timed out is not run again.
 """
+import contextlib
 import os
 import queue
 import select
 import signal
+import stat
 import struct
 import subprocess
 import sys
@@ -18,8 +20,8 @@ import threading
 import time
 from pathlib import Path
 
-from . import codec
-from .course import COURSE_ROOT
+from . import codec, files
+from . import jail as jail_module
 
 DEFAULT_CALL_TIMEOUT = 10.0
 DEFAULT_MEMORY_MB = 2048
@@ -63,21 +65,24 @@ class _AnswerTooLarge(Exception):
 
 
 class _Worker:
-    """One worker process and its pipes; waiting for an answer can time out."""
+    """One worker process, started in ``jail``, and its pipes; waiting for an answer can time out."""
 
-    def __init__(self, submission_root, memory_mb, log_path):
+    def __init__(self, jail, log_path):
         env = dict(os.environ)
         # One BLAS thread: predictable timing, less memory, fair when a class is graded in parallel.
-        env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-                   PYTHONDONTWRITEBYTECODE="1", PYTHONUNBUFFERED="1")
-        bootstrap = (f"import sys; sys.path.insert(0, {str(COURSE_ROOT)!r}); "
+        env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        kit = jail.kit_inside
+        # The worker imports its two modules from the jail's kit, never the grader's package (whose
+        # __init__ would look for the course), with no path of the course's or the current folder's.
+        bootstrap = ("import sys, types; "
+                     f"sys.path[:] = {jail_module.worker_path() + [kit]!r}; "
+                     "package = types.ModuleType('grader'); "
+                     f"package.__path__ = [{kit + '/grader'!r}]; sys.modules['grader'] = package; "
                      "from grader.worker import main; main()")
-        popen_kwargs = {"start_new_session": True} if os.name == "posix" else {}
-        self.cwd = tempfile.TemporaryDirectory(prefix="grader-worker-")
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", bootstrap, str(submission_root), str(memory_mb or 0), str(log_path)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0,
-            cwd=self.cwd.name, env=env, **popen_kwargs)
+        argv = [sys.executable, "-I", "-B", "-u", "-c", bootstrap, jail.submission_inside, str(jail.memory_mb or 0)]
+        self.jail = jail
+        with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
+            self.process = jail.start(argv, env, log)
         self.ready = False
         self.imported = set()
         self._buffer = bytearray()
@@ -94,6 +99,8 @@ class _Worker:
                 if len(head) < 8:
                     break
                 (n,) = struct.unpack("<Q", head)
+                if n > MAX_ANSWER_BYTES:
+                    break  # read no further: the worker is discarded as dead
                 payload = stream.read(n)
                 if len(payload) < n:
                     break
@@ -140,21 +147,13 @@ class _Worker:
         return data
 
     def kill(self):
-        if self.process.poll() is None:
-            try:
-                if os.name == "posix":
-                    os.killpg(self.process.pid, signal.SIGKILL)  # learner code may have forked
-                else:
-                    self.process.kill()
-            except (ProcessLookupError, PermissionError):
-                pass
+        """End the worker and every process it started; returns when none is left."""
+        self.jail.stop(self.process)
         for stream in (self.process.stdin, self.process.stdout):
             try:
                 stream.close()
             except OSError:
                 pass
-        self.process.wait()
-        self.cwd.cleanup()
 
     def death_reason(self, log_path):
         try:
@@ -170,6 +169,11 @@ class _Worker:
                 return "crashed with a segmentation fault (SIGSEGV)"
             if name == "SIGKILL":
                 return "was killed (SIGKILL), for example by the system because it used too much memory"
+            if name == "SIGXFSZ":
+                return (f"wrote a file (or printed output) larger than the {jail_module.MAX_FILE_MB} MB "
+                        "the grader allows")
+            if name == "SIGXCPU":
+                return f"used more than the {jail_module.CPU_SECONDS} s of CPU time the grader allows"
             return f"was terminated by signal {name}"
         return "exited in the middle of a call (does the code call os._exit()?)"
 
@@ -197,9 +201,12 @@ def _signal_name(number):
 class Sandbox:
     """The submission's worker, restarted as needed, plus what the grader learned about failures."""
 
-    def __init__(self, submission_root, call_timeout=DEFAULT_CALL_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB):
+    def __init__(self, submission_root, call_timeout=DEFAULT_CALL_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
+                 time_limit=None):
         self.root = Path(submission_root).resolve()
         self.call_timeout = call_timeout
+        self.time_limit = time_limit
+        self.deadline = None if time_limit is None else time.monotonic() + time_limit
         self.memory_mb = memory_mb
         self.exercise = None  # set by the pytest plugin before each test
         self.generation = 0
@@ -207,24 +214,69 @@ class Sandbox:
         self._windows = []  # (start_ns, end_ns) of every request: when learner code may have run
         self._poisoned = {}  # exercise -> SubmissionError: it timed out, don't wait for it again
         self._module_failures = {}  # module -> SubmissionError: it cannot be imported at all
-        fd, self.log_path = tempfile.mkstemp(prefix="grader-output-", suffix=".log")
-        os.close(fd)
+        self._jail = None
+        self.log_path = None
+        self.isolation = None  # the jail's mechanism once it is built (grader.jail: namespaces, user, none)
+
+    @property
+    def jail(self):
+        if self._jail is None:
+            self._set_jail(jail_module.Jail(self.root, self.memory_mb))
+        return self._jail
+
+    def _set_jail(self, jail):
+        self._jail, self.isolation, self.log_path = jail, jail.mode, jail.folder / "output.log"
 
     def start(self):
         """Start a worker now (it imports numpy while pytest collects the tests)."""
         if self._worker is None:
-            self._worker = _Worker(self.root, self.memory_mb, self.log_path)
+            try:
+                self._worker = _Worker(self.jail, self.log_path)
+            except jail_module.JailError:
+                if self.jail.mode != jail_module.NAMESPACES or os.environ.get("GRADER_JAIL"):
+                    raise
+                # The kernel refused namespaces (an unprivileged container): the user-only jail.
+                self._jail.close()
+                self._set_jail(jail_module.Jail(self.root, self.memory_mb, mode=jail_module.USER))
+                self._worker = _Worker(self.jail, self.log_path)
             self.generation += 1
         return self._worker
 
     def close(self):
+        """End the worker and every process of the submission, and remove the jail's folders."""
         if self._worker is not None:
             self._worker.kill()
             self._worker = None
+        if self._jail is not None:
+            self._jail.close()
+            self._jail = None
+
+    @staticmethod
+    def read_shared(path, limit=MAX_ANSWER_BYTES):
+        """The bytes of a file the submission wrote into a :meth:`shared_folder`, read without
+        following a link it may have put there instead (to a course file the grader could read)."""
         try:
-            os.unlink(self.log_path)
-        except OSError:
-            pass
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError as exc:
+            raise SubmissionRaised(f"left no readable file at {path} ({exc.strerror}; a symbolic link?)") from None
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+                raise SubmissionRaised(f"{path} is not a regular file of at most {limit // 2**20} MB")
+            return f.read(limit)
+
+    @contextlib.contextmanager
+    def shared_folder(self):
+        """A new folder that the grader and the submission's code both see at the same path
+        (for files a test hands over, e.g. ``model.save(path)``); removed afterwards."""
+        jail = self.jail
+        folder = tempfile.mkdtemp(dir=jail.exchange)
+        if jail.mode != jail_module.NONE:
+            os.chown(folder, jail.uid, jail.gid)
+        try:
+            yield folder
+        finally:
+            files.remove_tree(folder)
 
     # --------------------------------------------------------------------------------- calls
     def call(self, module, name, args=(), kwargs=None, inspect_args=False):
@@ -278,6 +330,13 @@ class Sandbox:
         return windows
 
     def _request(self, message):
+        timeout, run_out = self.call_timeout, False
+        if self.deadline is not None:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise SubmissionTimeout(f"not run: the whole grading took longer than its {self.time_limit:g} s "
+                                        "(--time-limit)")
+            timeout, run_out = min(timeout, remaining), remaining < timeout
         worker = self.start()
         start = time.time_ns()
         try:
@@ -285,11 +344,12 @@ class Sandbox:
                 worker.receive(STARTUP_TIMEOUT)
                 worker.ready = True
             worker.send(_unwrap(message))
-            return worker.receive(self.call_timeout)
+            answer = worker.receive(timeout)
         except TimeoutError:
             self._discard_worker()
-            error = SubmissionTimeout(f"timed out: no answer within {self.call_timeout:g} s "
-                                      "(an infinite loop, or far too much work?)")
+            error = SubmissionTimeout(
+                f"timed out: the whole grading reached its {self.time_limit:g} s (--time-limit)" if run_out else
+                f"timed out: no answer within {self.call_timeout:g} s (an infinite loop, or far too much work?)")
             if self.exercise is not None:
                 self._poisoned[self.exercise] = error
             raise error from None
@@ -297,12 +357,23 @@ class Sandbox:
             reason = worker.death_reason(self.log_path)
             self._discard_worker()
             raise SubmissionCrashed(f"the process running your code {reason}") from None
+        except codec.CodecError as exc:
+            self._discard_worker()  # what else it sent cannot be trusted either
+            raise SubmissionRaised(f"sent an answer the grader cannot read ({exc}); return plain values "
+                                   "(numbers, arrays, lists, dicts) of a sensible size") from None
         except _AnswerTooLarge as too_large:
             self._discard_worker()  # the rest of the answer is still in the pipe
             raise SubmissionRaised(f"returned {too_large.args[0] / 2**20:.0f} MB of data; the grader accepts "
                                    f"at most {MAX_ANSWER_BYTES // 2**20} MB (a much larger array than asked for?)") from None
         finally:
             self._windows.append((start, time.time_ns()))
+        strays = worker.jail.stray_processes()
+        if strays:
+            self._discard_worker()  # ends them all: the jail's init goes, and its namespace with it
+            raise SubmissionRaised(f"left {len(strays)} process{'es' * (len(strays) > 1)} running after it returned "
+                                   "(a process started with fork/subprocess must end before the function returns); "
+                                   "they were stopped")
+        return answer
 
     def _discard_worker(self):
         if self._worker is not None:
@@ -310,12 +381,19 @@ class Sandbox:
             self._worker = None
 
     def _answer(self, answer, inspect_args):
-        if "error" in answer:
-            raise _error_from(answer["error"])
-        result = _wrap(answer["ok"], self)
-        if inspect_args:
-            return result, _wrap(answer["args_after"], self), _wrap(answer["kwargs_after"], self)
-        return result
+        try:
+            if "error" in answer:
+                error = _error_from(answer["error"])
+            else:
+                result = _wrap(answer["ok"], self)
+                if inspect_args:
+                    return result, _wrap(answer["args_after"], self), _wrap(answer["kwargs_after"], self)
+                return result
+        except (KeyError, TypeError, AttributeError, ValueError):  # an answer a real worker never sends
+            self._discard_worker()
+            raise SubmissionRaised("the process running your code sent a malformed answer (did it write to "
+                                   "the grader's channel?)") from None
+        raise error
 
 
 def _error_from(info):
@@ -333,6 +411,9 @@ def _error_from(info):
     if exc_type == "MemoryError":
         return SubmissionRaised("ran out of memory (MemoryError): does it allocate a huge array?", where)
     text = f"{exc_type}: {message}" if message else exc_type
+    if "[Errno 27]" in message:  # EFBIG: Python ignores SIGXFSZ, so the write fails instead
+        text += (f" (a file, or the output it printed, grew past the {jail_module.MAX_FILE_MB} MB "
+                 "the grader allows)")
     return SubmissionRaised(f"raised {text}", where)
 
 

@@ -140,9 +140,13 @@ class Worker:
             except codec.CodecError as exc:
                 self.send({"error": {"kind": "protocol", "type": "CodecError", "message": str(exc), "where": ""}})
                 continue
+            except BaseException as exc:  # noqa: BLE001 - resolving a function argument imports learner code
+                request = exc
             if request is None:
                 return
             try:
+                if isinstance(request, BaseException):
+                    raise request
                 answer = self.handle(request)
             except BaseException as exc:  # noqa: BLE001 - report everything, even SystemExit
                 _restore_builtins()
@@ -196,9 +200,13 @@ def _restore_builtins():
     namespace.update(_ORIGINAL_BUILTINS)
 
 
+MAX_MESSAGE = 10_000  # characters of an exception message sent to the grader (which keeps fewer)
+
+
 def _safe_str(obj, fn=str):
     try:
-        return fn(obj)
+        text = fn(obj)
+        return text[:MAX_MESSAGE] if type(text) is str else f"<{type(obj).__name__}>"
     except BaseException:  # noqa: BLE001 - a learner's __str__ may raise anything
         return f"<{type(obj).__name__}>"
 
@@ -218,14 +226,13 @@ def _limit_resources(memory_mb):
 
 
 def main(argv=None):
-    submission_root, memory_mb, log_path = (argv or sys.argv[1:])[:3]
-    # Private copies of the channel before learner code can print to fd 1 or read fd 0.
+    submission_root, memory_mb = (argv or sys.argv[1:])[:2]
+    # Private copies of the channel before learner code can print to fd 1 or read fd 0; what it
+    # prints goes where the grader sent stderr: the worker's log.
     channel_in, channel_out = os.dup(0), os.dup(1)
     with open(os.devnull, "rb") as devnull:
         os.dup2(devnull.fileno(), 0)
-    log = open(log_path, "ab", buffering=0) if log_path else open(os.devnull, "wb")
-    os.dup2(log.fileno(), 1)
-    os.dup2(log.fileno(), 2)
+    os.dup2(2, 1)
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
 

@@ -26,9 +26,9 @@ class Course:
         return subprocess.run([sys.executable, "-m", "grader", *map(str, args)], cwd=cwd or self.root,
                               env=environment, capture_output=True, text=True, timeout=300)
 
-    def grade_json(self, *args):
+    def grade_json(self, *args, env=None):
         """Run the grader with ``--format json``; ``(exit code, {exercise name: exercise dict}, report)``."""
-        done = self.grader(*args, "--format", "json")
+        done = self.grader(*args, "--format", "json", env=env)
         report = json.loads(done.stdout)
         exercises = {e["name"]: e for w in report["weeks"] for e in w["exercises"]}
         return done.returncode, exercises, report

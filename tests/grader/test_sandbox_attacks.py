@@ -24,7 +24,7 @@ PROCESS_ATTACKS = {
     "L1": ("error", "not allowed",
            "def L1(yhat, y):\n    from solutions.week1.numpy_basics import L1 as reference\n"
            "    return reference(yhat, y)\n"),
-    "L2": ("error", "course's files",
+    "L2": ("error", ("course's files", "Read-only file system", "No such file or directory"),
            "def L2(yhat, y):\n    import os\n"
            "    from datasets import DATA_DIR\n"
            "    root = DATA_DIR.parent\n"
@@ -46,7 +46,8 @@ def process_attacks(course):
     done = course.grader("week1", "--submission", submission, "--timeout", "3", "--format", "json")
     report = json.loads(done.stdout)
     exercises = {e["name"]: e for w in report["weeks"] for e in w["exercises"]}
-    assert "were put back" in done.stderr  # the person grading is told, and where the copies are
+    if report["isolation"] == "none":  # in a jail the course's files are not there to write to
+        assert "were put back" in done.stderr  # the person grading is told, and where the copies are
     return (done.returncode, exercises, report), before, tree_digest(course.root / "tests", course.root / "grader")
 
 
@@ -58,7 +59,8 @@ def test_an_attack_costs_only_its_exercise(process_attacks, function):
     assert code == 1
     assert exercise["points"] == 0, exercise
     assert exercise["status"] == status, exercise
-    assert reason in exercise["message"], exercise["message"]
+    reasons = (reason,) if isinstance(reason, str) else reason
+    assert any(r in exercise["message"] for r in reasons), exercise["message"]
 
 
 def test_every_other_exercise_is_still_graded(process_attacks):

@@ -1,0 +1,341 @@
+"""The jail the worker runs in: what a submission's code can see, reach and use.
+
+Three mechanisms, the strongest the machine allows (``GRADER_JAIL=namespaces|user|none`` chooses one
+explicitly, e.g. to try the fallbacks):
+
+``namespaces``  (Linux, the grader runs as root) the worker runs as a dedicated user (a uid and gid of
+                its own for each grading process, no supplementary groups, ``no_new_privs``) in new
+                PID, mount, IPC, network and UTS namespaces, set up by :mod:`grader.jail_launcher`
+                with the kernel's own calls (what ``unshare(1)`` and bubblewrap use). Its file system
+                is a tmpfs with read-only views of the system folders and the Python installation,
+                the worker's own modules and the course's data, the private copy of the submission
+                (``/submission``), a private ``/tmp`` and the exchange folder through which tests hand
+                files to it. ``solutions/``, ``tests/``, the fixtures, other submissions and the
+                grader's output paths do not exist there; nothing outside ``/tmp``, ``/dev/shm`` and
+                the exchange folder is writable; it has no network. It sees only its own processes,
+                and when the jail's init ends the kernel ends all of them.
+``user``        (root, but the kernel refuses namespaces, as in an unprivileged container) the same
+                dedicated user, groups, ``no_new_privs``, session and resource limits, without the
+                namespaces: the worker can read what every user may read (keep the course private:
+                ``chmod go-rwx``; class grading and the Gradescope archive grade from private copies)
+                and open network connections. Every process of the jail's user is killed when it ends.
+``none``        (not root: a learner grading their own work) a session of its own and resource
+                limits only; the report says "not isolated".
+
+Resource limits in every mode: address space (``--memory-limit``), CPU time, processes, open files,
+file size (which also caps the log of what the code prints).
+"""
+import json
+import os
+import signal
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import files
+from .course import COURSE_ROOT, CourseError
+
+NAMESPACES, USER, NONE = "namespaces", "user", "none"
+MODES = (NAMESPACES, USER, NONE)
+FIRST_UID = 1_200_000_000  # far above the uids of people and of the subordinate ranges of containers
+CPU_SECONDS = 900
+MAX_PROCESSES = 64
+MAX_OPEN_FILES = 256
+MAX_FILE_MB = 64
+TMP_MB = 256
+STOP_TIMEOUT = 10.0
+WORKER_MODULES = ("worker.py", "codec.py")
+SUBMISSION_MOUNT = "/submission"
+KIT_MOUNT = "/kit"
+
+
+class JailError(RuntimeError):
+    """The jail could not be built (a problem of the machine, not of the submission)."""
+
+
+def available_mode():
+    """The mechanism this process can use: ``GRADER_JAIL`` if set, else the strongest one possible."""
+    wanted = os.environ.get("GRADER_JAIL", "").strip().lower()
+    if wanted:
+        if wanted not in MODES:
+            raise CourseError(f"GRADER_JAIL={wanted!r}: choose one of {', '.join(MODES)}")
+        if wanted != NONE and not _is_root():
+            raise CourseError(f"GRADER_JAIL={wanted} needs the grader to run as root")
+        return wanted
+    return NAMESPACES if _is_root() and sys.platform.startswith("linux") else NONE
+
+
+def _is_root():
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def describe(mode):
+    """One line for the report's header."""
+    return {NAMESPACES: "isolated: the submission ran as its own user in namespaces of its own",
+            USER: "isolated: the submission ran as its own user (no namespaces on this machine)",
+            NONE: "not isolated: the submission ran as you (run the grader as root to isolate it)"}[mode]
+
+
+class Jail:
+    """The folders of one grading process's jail and the way to start and end its worker."""
+
+    def __init__(self, submission_root, memory_mb, mode=None):
+        self.mode = mode or available_mode()
+        self.memory_mb = memory_mb
+        self.uid = self.gid = FIRST_UID + os.getpid()
+        self.folder = files.temporary_folder("jail")  # a later run removes it if this process is killed
+        try:
+            os.chmod(self.folder, 0o711)  # the jail's user may pass through, not list
+            self.submission = self.folder / "submission"
+            if Path(submission_root).is_dir():
+                files.copy_tree(submission_root, self.submission, ignore=_ignored)
+            else:  # nothing to grade (a release without solutions/): every import says "missing"
+                self.submission.mkdir(mode=0o755)
+            self.kit = self.folder / "kit"
+            _copy_kit(self.kit)
+            self.exchange = self.folder / "exchange"
+            self.exchange.mkdir(mode=0o700)
+            self.work = self.folder / "work"  # the worker's cwd when it has no private /tmp
+            self.work.mkdir(mode=0o700)
+            if self.mode != NONE:
+                for folder in (self.exchange, self.work):
+                    os.chown(folder, self.uid, self.gid)
+            (self.folder / "root").mkdir()
+        except BaseException:
+            files.remove_tree(self.folder)
+            raise
+        self.init_pid = None
+        self.worker_pid = None
+
+    # ------------------------------------------------------------------------------- inside
+    @property
+    def submission_inside(self):
+        return SUBMISSION_MOUNT if self.mode == NAMESPACES else str(self.submission)
+
+    @property
+    def kit_inside(self):
+        return KIT_MOUNT if self.mode == NAMESPACES else str(self.kit)
+
+    def limits(self):
+        limits = {"RLIMIT_CORE": 0, "RLIMIT_CPU": CPU_SECONDS, "RLIMIT_NOFILE": MAX_OPEN_FILES,
+                  "RLIMIT_FSIZE": MAX_FILE_MB * 2**20}
+        if self.mode != NONE:  # per user: only a user of its own makes it a limit of this jail
+            limits["RLIMIT_NPROC"] = MAX_PROCESSES
+        if self.memory_mb:
+            limits["RLIMIT_AS"] = int(self.memory_mb) * 2**20
+        return limits
+
+    # ----------------------------------------------------------------------------- starting
+    def start(self, worker_argv, env, log):
+        """Start the worker (``worker_argv`` runs it, in the jail's paths); the launcher's Popen.
+
+        stdin/stdout are the channel (pipes), ``log`` (a file) receives stderr and the prints.
+        """
+        env = {**_passed_on(env), "HOME": "/tmp" if self.mode == NAMESPACES else str(self.work),
+               "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work)}
+        if self.mode == NONE:
+            return subprocess.Popen(worker_argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                    bufsize=0, cwd=self.work, env=env, start_new_session=True,
+                                    preexec_fn=self._limit_unprivileged)
+        control_read, control_write = os.pipe()
+        config = {"mode": self.mode, "control_fd": control_write, "root": str(self.folder / "root"),
+                  "uid": self.uid, "gid": self.gid, "limits": self.limits(), "python": sys.executable,
+                  "worker_argv": worker_argv, "env": env, "cwd": str(self.work), "tmp_mb": TMP_MB,
+                  "exchange": str(self.exchange), "grader_pid": os.getpid(), **self._view()}
+        launcher = [sys.executable, "-I", "-S", str(Path(__file__).with_name("jail_launcher.py")), json.dumps(config)]
+        try:
+            process = subprocess.Popen(launcher, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+                                       bufsize=0, cwd="/", env=env, start_new_session=True,
+                                       pass_fds=(control_write,))
+        finally:
+            os.close(control_write)
+        with os.fdopen(control_read, "rb") as control:
+            data = control.read(8)
+        if len(data) != 8:
+            process.wait()
+            raise JailError(f"the jail could not be started ({self.mode}); see its log")
+        self.init_pid = struct.unpack("<q", data)[0]
+        self.worker_pid = None
+        return process
+
+    def _limit_unprivileged(self):
+        import resource
+
+        if sys.platform.startswith("linux"):  # a grader killed in the middle of a loop takes its worker along
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        for name, value in self.limits().items():
+            try:
+                resource.setrlimit(getattr(resource, name), (value, value))
+            except (ValueError, OSError):  # macOS refuses to lower RLIMIT_AS; the call timeout stays
+                pass
+
+    def _view(self):
+        """What the namespaces jail mounts: system folders and Python read-only, the kit, the copy."""
+        symlinks, read_only = [], []
+        # Not /opt, /home, /srv, /var...: a course or a folder of submissions may live there.
+        for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32", "usr", "etc"):
+            path = Path("/") / name
+            if path.is_symlink():
+                symlinks.append((str(path), os.readlink(path)))
+            elif path.is_dir():
+                read_only.append(str(path))
+        for path in _python_folders():
+            if not any(path == p or path.startswith(p + "/") for p in read_only):
+                read_only.append(path)
+        return {"symlinks": symlinks, "read_only": read_only,
+                "mounted": [(str(self.submission), SUBMISSION_MOUNT), (str(self.kit), KIT_MOUNT)]}
+
+    # ------------------------------------------------------------------------------ watching
+    def stray_processes(self):
+        """PIDs of the jail's processes other than init and the worker that are still running
+        (a process the submission started and left behind). Namespaces mode only; else ``[]``."""
+        if self.mode != NAMESPACES or self.init_pid is None:
+            return []
+        children = _running_children(self.init_pid)
+        if self.worker_pid is None and len(children) == 1:
+            self.worker_pid = children[0]
+        strays = [pid for pid in children if pid != self.worker_pid]
+        if self.worker_pid is not None:
+            strays += _running_children(self.worker_pid)
+        return strays
+
+    # ------------------------------------------------------------------------------- ending
+    def stop(self, process):
+        """End the worker and every process of the jail; returns when none is left."""
+        if self.mode == NAMESPACES:
+            _signal(process.pid, signal.SIGTERM)  # the launcher kills init and waits for the namespace
+            try:
+                process.wait(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                _signal(self.init_pid, signal.SIGKILL)
+                process.kill()
+                process.wait()
+        else:
+            _kill_group(process.pid)
+            process.wait()
+        if self.mode == USER:
+            _kill_user(self.uid)
+
+    def close(self):
+        files.remove_tree(self.folder)
+
+
+# Only these variables reach the submission: the environment of a grading machine (CI tokens, a
+# platform's keys) is none of its business.
+ENV_NAMES = ("PATH", "LANG", "LANGUAGE", "TZ")
+ENV_PREFIXES = ("LC_", "OPENBLAS_", "OMP_", "MKL_", "GOTO_", "BLIS_")
+
+
+def _passed_on(env):
+    return {k: v for k, v in env.items() if k in ENV_NAMES or k.startswith(ENV_PREFIXES)}
+
+
+def _ignored(name):
+    return name == "__pycache__" or name.startswith(".")
+
+
+def _copy_kit(kit):
+    """The worker's own modules and the course's data: all a submission may import of the course."""
+    grader = kit / "grader"
+    grader.mkdir(parents=True)
+    for name in WORKER_MODULES:
+        (grader / name).write_bytes((COURSE_ROOT / "grader" / name).read_bytes())
+    files.copy_tree(COURSE_ROOT / "datasets", kit / "datasets", ignore=_ignored)
+    for folder in (kit, grader):
+        os.chmod(folder, 0o755)
+    for name in WORKER_MODULES:
+        os.chmod(grader / name, 0o644)
+
+
+def _python_folders():
+    """The folders of this Python and its packages. Never one that holds the course (a folder above
+    it would show all of it), nor one inside the course unless it is Python's own (a ``.venv``)."""
+    course = str(COURSE_ROOT)
+    prefixes = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)]
+    found = []
+    for entry in [*prefixes, *sys.path]:
+        if not entry:
+            continue
+        path = os.path.realpath(entry)
+        if path.endswith(".zip"):
+            path = os.path.dirname(path)
+        if not os.path.isdir(path) or _within(course, path):
+            continue
+        if _within(path, course) and not any(_within(path, prefix) for prefix in prefixes):
+            continue
+        if not any(_within(path, p) for p in found):
+            found = [p for p in found if not _within(p, path)] + [path]
+    return found
+
+
+def _within(path, folder):
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def worker_path():
+    """``sys.path`` for the worker: the entries of this process's that lie in :func:`_python_folders`."""
+    folders = _python_folders()
+    entries = (os.path.realpath(e) for e in sys.path if e)
+    return [p for p in entries if any(_within(p, folder) or _within(os.path.dirname(p), folder) for folder in folders)]
+
+
+def _running_children(pid):
+    """The children of ``pid`` that are not zombies (``/proc/PID/task/*/children``)."""
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                found.extend(int(p) for p in f.read().split())
+        except OSError:
+            continue
+    return [p for p in found if _state(p) not in ("Z", "X", None)]
+
+
+def _state(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
+
+
+def _signal(pid, number):
+    try:
+        os.kill(pid, number)
+    except (ProcessLookupError, PermissionError, TypeError):
+        pass
+
+
+def _kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        _signal(pid, signal.SIGKILL)
+
+
+def _kill_user(uid):
+    """SIGKILL every process of ``uid`` until none is left (a fork bomb forks while we kill)."""
+    deadline = time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline:
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit() and _owner(int(p)) == uid]
+        if not pids:
+            return
+        for pid in pids:
+            _signal(pid, signal.SIGKILL)
+        time.sleep(0.01)
+    raise JailError(f"processes of the jail's user {uid} are still running")
+
+
+def _owner(pid):
+    try:
+        return os.stat(f"/proc/{pid}").st_uid
+    except OSError:
+        return None

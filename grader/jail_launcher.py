@@ -1,0 +1,184 @@
+"""Start the worker inside the jail: run by :mod:`grader.jail` as ``python -I -S jail_launcher.py CONFIG``.
+
+It runs as root (the grader's own user) and imports nothing of the grader, only the standard library,
+so that what it does can be read in one file. The configuration is JSON (see ``Jail._config``).
+
+``namespaces`` mode::
+
+    launcher (root, the grader's namespaces)        waits; SIGTERM: kill the jail, wait, exit
+      └─ init (PID 1 of new PID/mount/IPC/network/UTS namespaces; unprivileged after set-up)
+           └─ worker (exec of Python: grader/worker.py on the submission)
+
+The launcher sends init's PID to the grader on the control pipe, so the grader can see (through
+``/proc``) every process of the jail. When init dies the kernel kills every other process in its
+PID namespace, and the launcher's ``waitpid`` returns only after they are all gone; so "the launcher
+has exited" means "no process of the submission is left". init gets SIGKILL when the launcher dies.
+
+``user`` mode (root, but the kernel refuses namespaces): the launcher drops to the jail's user and
+becomes the worker; the grader kills every process of that user when it is done.
+"""
+import ctypes
+import json
+import os
+import resource
+import signal
+import struct
+import sys
+
+CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
+CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS = 1, 4, 38
+
+libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result, what):
+    if result != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+
+def _mount(source, target, fstype, flags, data=None):
+    def c(text):
+        return None if text is None else os.fsencode(text)
+    _check(libc.mount(c(source), c(target), c(fstype), ctypes.c_ulong(flags), c(data)), f"mount {target}")
+
+
+def _prctl(option, value):
+    _check(libc.prctl(option, ctypes.c_ulong(value), 0, 0, 0), f"prctl {option}")
+
+
+def _bind(source, target, writable=False):
+    if os.path.isdir(source):
+        os.makedirs(target, exist_ok=True)
+    else:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        open(target, "a").close()
+    _mount(source, target, None, MS_BIND)
+    flags = MS_BIND | MS_REMOUNT | MS_NOSUID | (0 if writable else MS_RDONLY)
+    _mount(None, target, None, flags | (0 if source.startswith("/dev/") else MS_NODEV))
+
+
+def build_root(config):
+    """The jail's file system: a tmpfs holding read-only views of what the worker needs, nothing else."""
+    root = config["root"]
+    _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,mode=0755")
+    for link, target in config["symlinks"]:
+        os.makedirs(os.path.dirname(root + link), exist_ok=True)
+        os.symlink(target, root + link)
+    for path in config["read_only"]:
+        _bind(path, root + path)
+    for outside, inside in config["mounted"]:
+        _bind(outside, root + inside)
+    os.makedirs(root + "/dev", exist_ok=True)
+    _mount("tmpfs", root + "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755")
+    for device in ("null", "zero", "full", "random", "urandom"):
+        _bind("/dev/" + device, f"{root}/dev/{device}", writable=True)
+    os.symlink("/proc/self/fd", root + "/dev/fd")
+    for number, name in enumerate(("stdin", "stdout", "stderr")):
+        os.symlink(f"/proc/self/fd/{number}", f"{root}/dev/{name}")
+    tmp_size = f"size={config['tmp_mb']}m"
+    for folder, mode in (("/dev/shm", "1777"), ("/tmp", "1777")):
+        os.makedirs(root + folder, exist_ok=True)
+        _mount("tmpfs", root + folder, "tmpfs", MS_NOSUID | MS_NODEV, f"{tmp_size},mode={mode}")
+    _bind(config["exchange"], root + config["exchange"], writable=True)  # after /tmp, which would hide it
+    os.makedirs(root + "/proc", exist_ok=True)
+    _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
+    _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    os.chroot(root)
+    os.chdir("/tmp")
+
+
+def limit_resources(limits):
+    """The rlimits of the jail (set while still root: a process cannot raise them afterwards)."""
+    for name, value in limits.items():
+        resource.setrlimit(getattr(resource, name), (value, value))
+
+
+def drop_privileges(uid, gid):
+    os.setgroups([])
+    os.setresgid(gid, gid, gid)
+    os.setresuid(uid, uid, uid)
+    _prctl(PR_SET_NO_NEW_PRIVS, 1)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # a change of uid clears it: set it again
+
+
+def exec_worker(config):
+    os.execve(config["python"], config["worker_argv"], config["env"])
+
+
+def run_init(config, status_pipe):
+    """PID 1 of the jail: start the worker, reap every orphan, report the worker's wait status."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    build_root(config)
+    limit_resources(config["limits"])
+    drop_privileges(config["uid"], config["gid"])
+    _prctl(PR_SET_DUMPABLE, 0)  # the submission runs as the same user: it must not ptrace init
+    worker = os.fork()
+    if worker == 0:
+        os.close(status_pipe)
+        exec_worker(config)
+    while True:
+        pid, status = os.waitpid(-1, 0)
+        if pid == worker:
+            os.write(status_pipe, struct.pack("<i", status))
+            os._exit(0)
+
+
+def main():
+    config = json.loads(sys.argv[1])
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    control = config["control_fd"]
+    if config["mode"] == "user":
+        os.write(control, struct.pack("<q", os.getpid()))
+        os.close(control)
+        limit_resources(config["limits"])
+        drop_privileges(config["uid"], config["gid"])
+        os.chdir(config["cwd"])
+        exec_worker(config)
+    _check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUTS), "unshare")
+    _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing mounted here reaches the grader's view
+    status_read, status_write = os.pipe()
+    init = os.fork()
+    if init == 0:
+        os.close(control)
+        os.close(status_read)
+        try:
+            run_init(config, status_write)
+        except BaseException as exc:  # noqa: BLE001 - say why on the worker's log, then fail
+            print(f"the grader's jail could not be built: {exc}", file=sys.stderr, flush=True)
+            os._exit(111)
+    os.close(status_write)
+    os.write(control, struct.pack("<q", init))
+    os.close(control)
+    for fd in (0, 1):  # the channel belongs to the worker; the launcher keeps only its log (fd 2)
+        os.close(fd)
+
+    def stop(signum, frame):
+        try:
+            os.kill(init, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+    signal.signal(signal.SIGTERM, stop)
+    _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # the grader killed: end the jail too (init would then wait)
+    if os.getppid() != config["grader_pid"]:
+        stop(signal.SIGTERM, None)
+    while True:
+        try:
+            _, init_status = os.waitpid(init, 0)
+            break
+        except InterruptedError:
+            continue
+    data = os.read(status_read, 4)
+    status = struct.unpack("<i", data)[0] if len(data) == 4 else init_status
+    if os.WIFSIGNALED(status):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+        os.kill(os.getpid(), os.WTERMSIG(status))
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 111)
+
+
+if __name__ == "__main__":
+    main()

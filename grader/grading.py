@@ -5,13 +5,13 @@ import contextlib
 import io
 import os
 import shutil
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
 from . import plugin, sandbox
+from .files import remove_tree, temporary_folder
 from .course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
                      week_title, weeks as all_weeks)
 from .results import ExerciseResult, GradingResults, TestResult, WeekResult
@@ -69,11 +69,11 @@ def _single_module(path, requested_weeks, label):
     week = candidates[0]
     _check_file_syntax(path, label)
     # The module may import its week's other modules, so it is graded inside a copy of exercises/.
-    tmp = tempfile.mkdtemp(prefix="grader-submission-")
+    tmp = temporary_folder("submission")
     shutil.copytree(EXERCISES_DIR, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copyfile(path, Path(tmp) / week / path.name)
     return Submission(Path(tmp).resolve(), [week], [TESTS_DIR / week / f"test_{path.stem}.py"], label,
-                      cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True))
+                      cleanup=lambda: remove_tree(tmp))
 
 
 def _check_syntax(root, weeks):

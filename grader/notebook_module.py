@@ -13,12 +13,12 @@ import ast
 import json
 import re
 import shutil
-import tempfile
 from pathlib import Path
 
 import nbformat
 
 from .course import EXERCISES_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
+from .files import remove_tree, temporary_folder
 from .grading import Submission
 from .notebooks import CHECK_TAG, SETUP_TAG, notebook_name
 from .results import ERROR
@@ -283,7 +283,7 @@ def prepare(path, requested_weeks=(), call_timeout=DEFAULT_CALL_TIMEOUT):
         raise CourseError(f"no such notebook: {label}")
     nb = read(path, label)
     week, module = identify(nb, path, requested_weeks, label)
-    tmp = Path(tempfile.mkdtemp(prefix="grader-notebook-"))
+    tmp = temporary_folder("notebook")
     try:
         shutil.copytree(EXERCISES_DIR, tmp, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
         week_modules = sorted(p.stem for p in (tmp / week).glob("*.py") if p.stem != "__init__")
@@ -308,10 +308,10 @@ def prepare(path, requested_weeks=(), call_timeout=DEFAULT_CALL_TIMEOUT):
                 except CourseError as exc:
                     notices.append(f"{week}/{other}.py is taken from exercises/ ({exc})")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_tree(tmp)
         raise
     return NotebookSubmission(tmp.resolve(), [week], [TESTS_DIR / week / f"test_{module}.py"], label,
-                              cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True), notices=notices)
+                              cleanup=lambda: remove_tree(tmp), notices=notices)
 
 
 def _imported_siblings(cells, week, week_modules):

@@ -9,7 +9,6 @@ cheating themselves (the report says "not isolated").
 """
 import json
 import os
-import signal
 import site
 import subprocess
 import sys

@@ -129,9 +129,9 @@ def check_isolation(args, what):
     if args.allow_unisolated or jail.available_mode() != jail.NONE:
         return
     if args.submissions or args.require_isolation or os.environ.get("CI"):
-        raise CourseError(f"cannot isolate {what} here: the grader runs as an ordinary user, so the "
-                          "submission's code would run as that user, able to read and change what it can. "
-                          "Run the grader as root, or pass --allow-unisolated to grade anyway")
+        raise CourseError(f"cannot isolate {what} here (the grader is not running as root, or GRADER_JAIL=none): "
+                          "the code would run as you, able to read and change what you can. Run the grader "
+                          "as root, or pass --allow-unisolated to grade anyway")
 
 
 def grade_command(argv):

@@ -308,7 +308,7 @@ def test_a_hostile_entry_changes_nothing_for_the_others(course, tmp_path):
 
 # ------------------------------------------------------------------------- without a jail
 def test_unisolated_grading_says_so_and_refuses_where_it_must(course, tmp_path):
-    env = {"GRADER_JAIL": "none"}
+    env = {"GRADER_JAIL": "none", "CI": ""}
     done = course.grader("week1", "--submission", course.root / "exercises", env=env)
     assert done.stdout.splitlines()[0].startswith("not isolated")
     refused = course.grader("week1", "--submission", course.root / "exercises", "--require-isolation", env=env)
@@ -387,7 +387,7 @@ def test_without_a_jail_the_guard_restores_files_by_content(course, tmp_path):
     before = tree_digest(course.root / "tests", course.root / "grader")
     submission = course.submission("persistence", {"week1/numpy_basics.py": PERSISTENCE.format(**paths)})
     try:
-        done = course.grader("week1", "--submission", submission, "--format", "json", env={"GRADER_JAIL": "none"})
+        done = course.grader("week1", "--submission", submission, "--format", "json", env={"GRADER_JAIL": "none", "CI": ""})
         assert tree_digest(course.root / "tests", course.root / "grader") == before
         assert not os.path.exists(paths["conftest"]) and not os.path.exists(pth)
         assert "numpy_basics.h5" in done.stderr and "put back" in done.stderr

@@ -5,6 +5,8 @@ each call to a worker subprocess (see :mod:`grader.worker`) and return what it a
 :mod:`grader.codec`. A call that raises, hangs, exits or kills its worker becomes a
 :class:`SubmissionError` in the test, which the pytest plugin turns into a status and a message.
 A worker that died is replaced at the next call; an exercise that timed out is not run again.
+The worker runs in the jail of :mod:`grader.jail` (a user and namespaces of its own where the grader
+runs as root); a call that leaves a process of the submission running fails, and the process is ended.
 """
 import contextlib
 import os

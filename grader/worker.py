@@ -1,8 +1,9 @@
 """The worker process: imports a submission and runs its functions on request.
 
-It is started by :class:`grader.sandbox.Sandbox` and talks over its original stdin/stdout, which it
-moves to private file descriptors before any learner code runs; the learner's own prints go to a log
-file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
+It is started by :class:`grader.sandbox.Sandbox` inside the jail of :mod:`grader.jail`, which
+gives it a copy of this module and :mod:`grader.codec` (never the grader's package), and talks over
+its original stdin/stdout, which it moves to private file descriptors before any learner code runs;
+the learner's own prints go to a log file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
 unpickled by the grader. The worker limits its own memory, refuses imports of the course's
 ``solutions``, ``tests`` and ``grader`` packages, and reports every exception (``SystemExit`` and
 ``KeyboardInterrupt`` included) as data. Everything it answers is checked by the grading process; it

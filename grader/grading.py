@@ -168,6 +168,8 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                                                  *([] if seed is None else [f"--seed={seed}"]),
                                                  *(["--no-guard"] if trusted else []),
                                                  *([] if time_limit is None else [f"--run-time-limit={time_limit}"])])
+    if capture.config._grader_sandbox.jail_failure is not None:
+        raise capture.config._grader_sandbox.jail_failure  # a RuntimeError: the grader failed, not the code
     if exercises and not plugin.graded_items(capture.config):
         raise CourseError(f"no exercise named {' or '.join(exercises)} in {', '.join(submission.weeks)} "
                           "(`python -m grader list` shows them)")

@@ -27,6 +27,7 @@ file size (which also caps the log of what the code prints).
 """
 import json
 import os
+import select
 import signal
 import struct
 import subprocess
@@ -48,6 +49,7 @@ TMP_MB = 256
 STOP_TIMEOUT = 10.0
 WORKER_MODULES = ("worker.py", "codec.py")
 SUBMISSION_MOUNT = "/submission"
+BUILD_FAILED = "the grader's jail could not be built"  # the launcher's last words when it cannot
 KIT_MOUNT = "/kit"
 
 
@@ -106,8 +108,20 @@ class Jail:
         except BaseException:
             files.remove_tree(self.folder)
             raise
-        self.init_pid = None
+        self._control = self._init_pid = self._process = None
         self.worker_pid = None
+
+    @property
+    def init_pid(self):
+        """The host PID of the jail's init (namespaces mode), from the launcher's control pipe."""
+        if self._init_pid is None and self._control is not None:
+            data = self._control.read(8)
+            self._control.close()
+            self._control = None
+            if len(data) != 8:
+                raise JailError(f"the jail could not be started ({self.mode}); its log says why")
+            self._init_pid = struct.unpack("<q", data)[0]
+        return self._init_pid
 
     # ------------------------------------------------------------------------------- inside
     @property
@@ -151,13 +165,11 @@ class Jail:
                                        pass_fds=(control_write,))
         finally:
             os.close(control_write)
-        with os.fdopen(control_read, "rb") as control:
-            data = control.read(8)
-        if len(data) != 8:
-            process.wait()
-            raise JailError(f"the jail could not be started ({self.mode}); see its log")
-        self.init_pid = struct.unpack("<q", data)[0]
+        # init's PID is read when first needed: waiting for it here would hold up pytest's collection.
+        self._control = os.fdopen(control_read, "rb")
+        self._init_pid = None
         self.worker_pid = None
+        self._process = process
         return process
 
     def _limit_unprivileged(self):
@@ -193,9 +205,12 @@ class Jail:
     def stray_processes(self):
         """PIDs of the jail's processes other than init and the worker that are still running
         (a process the submission started and left behind). Namespaces mode only; else ``[]``."""
-        if self.mode != NAMESPACES or self.init_pid is None:
+        if self.mode != NAMESPACES or self._process is None:
             return []
-        children = _running_children(self.init_pid)
+        try:
+            children = _running_children(self.init_pid)
+        except JailError:  # it never started: nothing of it can run
+            return []
         if self.worker_pid is None and len(children) == 1:
             self.worker_pid = children[0]
         strays = [pid for pid in children if pid != self.worker_pid]
@@ -208,12 +223,16 @@ class Jail:
         """End the worker and every process of the jail; returns when none is left."""
         if self.mode == NAMESPACES:
             _signal(process.pid, signal.SIGTERM)  # the launcher kills init and waits for the namespace
-            try:
-                process.wait(timeout=STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                _signal(self.init_pid, signal.SIGKILL)
+            if not _wait(process, STOP_TIMEOUT):
+                try:
+                    _signal(self.init_pid, signal.SIGKILL)
+                except JailError:
+                    pass
                 process.kill()
                 process.wait()
+            if self._control is not None:
+                self._control.close()
+                self._control = None
         else:
             _kill_group(process.pid)
             process.wait()
@@ -305,6 +324,26 @@ def _state(pid):
             return f.read().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
         return None
+
+
+def _wait(process, timeout):
+    """Wait for ``process`` to end; False after ``timeout`` seconds. Not by polling, where the
+    kernel can say when (a pidfd): Popen.wait(timeout) sleeps in steps of up to 50 ms."""
+    if hasattr(os, "pidfd_open"):
+        try:
+            fd = os.pidfd_open(process.pid)
+        except OSError:
+            pass
+        else:
+            try:
+                select.select([fd], [], [], timeout)
+            finally:
+                os.close(fd)
+    try:
+        process.wait(timeout=timeout)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
 
 
 def _signal(pid, number):

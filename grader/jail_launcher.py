@@ -127,6 +127,12 @@ def run_init(config, status_pipe):
             os._exit(0)
 
 
+def fail(exc):
+    """The last line of the worker's log, which the grader looks for (grader.jail.BUILD_FAILED)."""
+    print(f"the grader's jail could not be built: {exc}", file=sys.stderr, flush=True)
+    os._exit(111)
+
+
 def main():
     config = json.loads(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -134,12 +140,18 @@ def main():
     if config["mode"] == "user":
         os.write(control, struct.pack("<q", os.getpid()))
         os.close(control)
-        limit_resources(config["limits"])
-        drop_privileges(config["uid"], config["gid"])
-        os.chdir(config["cwd"])
-        exec_worker(config)
-    _check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUTS), "unshare")
-    _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing mounted here reaches the grader's view
+        try:
+            limit_resources(config["limits"])
+            drop_privileges(config["uid"], config["gid"])
+            os.chdir(config["cwd"])
+            exec_worker(config)
+        except OSError as exc:  # e.g. a Python that other users may not run (under /root)
+            fail(exc)
+    try:
+        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUTS), "unshare")
+        _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing mounted here reaches the grader's view
+    except OSError as exc:  # an unprivileged container: the grader falls back to the user-only jail
+        fail(exc)
     status_read, status_write = os.pipe()
     init = os.fork()
     if init == 0:
@@ -148,8 +160,7 @@ def main():
         try:
             run_init(config, status_write)
         except BaseException as exc:  # noqa: BLE001 - say why on the worker's log, then fail
-            print(f"the grader's jail could not be built: {exc}", file=sys.stderr, flush=True)
-            os._exit(111)
+            fail(exc)
     os.close(status_write)
     os.write(control, struct.pack("<q", init))
     os.close(control)

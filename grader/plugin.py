@@ -169,9 +169,15 @@ def pytest_runtest_makereport(item, call):
     status = None
     guard = item.config._grader_guard
     if call.when == "call":
-        windows = sandbox_module.active().take_windows()
+        sandbox = sandbox_module.active()
+        windows = sandbox.take_windows()
+        stray = sandbox.stop_strays() if windows else None
         changed = guard.check(windows) if guard is not None else []
-        if changed:
+        if stray is not None:
+            report.outcome = "failed"
+            report.longrepr = stray.message
+            status = (stray.status, stray.message)
+        elif changed:
             names = ", ".join(relative(p) for p in changed[:3]) + (" ..." if len(changed) > 3 else "")
             report.outcome = "failed"
             report.longrepr = f"the submission changed course files (now put back): {names}"

@@ -219,6 +219,7 @@ class Sandbox:
         self._jail = None
         self.log_path = None
         self.isolation = None  # the jail's mechanism once it is built (grader.jail: namespaces, user, none)
+        self.jail_failure = None  # a JailError: this machine cannot build the jail; nothing can be graded
 
     @property
     def jail(self):
@@ -232,17 +233,29 @@ class Sandbox:
     def start(self):
         """Start a worker now (it imports numpy while pytest collects the tests)."""
         if self._worker is None:
-            try:
-                self._worker = _Worker(self.jail, self.log_path)
-            except jail_module.JailError:
-                if self.jail.mode != jail_module.NAMESPACES or os.environ.get("GRADER_JAIL"):
-                    raise
-                # The kernel refused namespaces (an unprivileged container): the user-only jail.
-                self._jail.close()
-                self._set_jail(jail_module.Jail(self.root, self.memory_mb, mode=jail_module.USER))
-                self._worker = _Worker(self.jail, self.log_path)
+            self._worker = _Worker(self.jail, self.log_path)
             self.generation += 1
         return self._worker
+
+    def _wait_until_ready(self, worker):
+        """The worker's first answer; where the kernel refuses namespaces (an unprivileged container),
+        the first worker cannot start, and the user-only jail takes over."""
+        try:
+            worker.receive(STARTUP_TIMEOUT)
+        except EOFError:
+            refused = jail_module.BUILD_FAILED in _last_line(self.log_path)
+            if refused and (self.jail.mode != jail_module.NAMESPACES or os.environ.get("GRADER_JAIL")):
+                self.jail_failure = jail_module.JailError(_last_line(self.log_path))  # the machine's, not the code's
+                raise self.jail_failure from None
+            if not refused:
+                raise
+            self._discard_worker()
+            self._jail.close()
+            self._set_jail(jail_module.Jail(self.root, self.memory_mb, mode=jail_module.USER))
+            worker = self.start()
+            worker.receive(STARTUP_TIMEOUT)
+        worker.ready = True
+        return worker
 
     def close(self):
         """End the worker and every process of the submission, and remove the jail's folders."""
@@ -332,6 +345,8 @@ class Sandbox:
         return windows
 
     def _request(self, message):
+        if self.jail_failure is not None:
+            raise self.jail_failure
         timeout, run_out = self.call_timeout, False
         if self.deadline is not None:
             remaining = self.deadline - time.monotonic()
@@ -343,8 +358,7 @@ class Sandbox:
         start = time.time_ns()
         try:
             if not worker.ready:
-                worker.receive(STARTUP_TIMEOUT)
-                worker.ready = True
+                worker = self._wait_until_ready(worker)
             worker.send(_unwrap(message))
             answer = worker.receive(timeout)
         except TimeoutError:
@@ -369,13 +383,21 @@ class Sandbox:
                                    f"at most {MAX_ANSWER_BYTES // 2**20} MB (a much larger array than asked for?)") from None
         finally:
             self._windows.append((start, time.time_ns()))
-        strays = worker.jail.stray_processes()
-        if strays:
-            self._discard_worker()  # ends them all: the jail's init goes, and its namespace with it
-            raise SubmissionRaised(f"left {len(strays)} process{'es' * (len(strays) > 1)} running after it returned "
-                                   "(a process started with fork/subprocess must end before the function returns); "
-                                   "they were stopped")
         return answer
+
+    def stop_strays(self):
+        """After a test: a :class:`SubmissionError` if the submission's code left processes running
+        (then they and the worker have been ended), else None. Checked once a test, not once a call:
+        reading ``/proc`` costs about as much as a call."""
+        if self._worker is None:
+            return None
+        strays = self._worker.jail.stray_processes()
+        if not strays:
+            return None
+        self._discard_worker()  # ends them all: the jail's init goes, and its namespace with it
+        return SubmissionRaised(f"left {len(strays)} process{'es' * (len(strays) > 1)} running after it returned "
+                                "(a process started with fork or subprocess must end before the function "
+                                "returns); they were stopped")
 
     def _discard_worker(self):
         if self._worker is not None:

@@ -191,8 +191,11 @@ def attacks(course, tmp_path_factory):
 def test_attacks_cost_only_their_exercises(attacks):
     exercises = exercises_of(attacks["report"])
     assert attacks["done"].returncode == 1, attacks["done"].stderr
-    for name in ("basic_sigmoid", "sigmoid_derivative", "normalize_rows", "softmax", "L1", "L2"):
+    for name in ("basic_sigmoid", "normalize_rows", "softmax", "L1", "L2"):
         assert exercises[name]["points"] == 0, exercises[name]
+    # Processes are looked for after each test: where a test also calls sigmoid, whose attack kills
+    # every process it can (the stray included), nothing is left to find, and nothing was harmed.
+    assert exercises["sigmoid_derivative"]["points"] < exercises["sigmoid_derivative"]["max_points"] / 2
     untouched = [e for n, e in exercises.items() if n not in ("basic_sigmoid", "sigmoid_derivative",
                                                               "normalize_rows", "softmax", "L1", "L2")]
     # sigmoid and image2vector attack others, then return the right answer: nothing was harmed.

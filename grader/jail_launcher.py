@@ -65,6 +65,12 @@ def build_root(config):
     """The jail's file system: a tmpfs holding read-only views of what the worker needs, nothing else."""
     root = config["root"]
     _mount("tmpfs", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=16m,mode=0755")
+    # The private /tmp first: what is bound below may live under the host's /tmp (a virtual
+    # environment, the exchange folder), and a tmpfs mounted later would hide it.
+    tmp_size = f"size={config['tmp_mb']}m"
+    for folder in ("/tmp", "/dev/shm"):
+        os.makedirs(root + folder, exist_ok=True)
+        _mount("tmpfs", root + folder, "tmpfs", MS_NOSUID | MS_NODEV, f"{tmp_size},mode=1777")
     for link, target in config["symlinks"]:
         os.makedirs(os.path.dirname(root + link), exist_ok=True)
         os.symlink(target, root + link)
@@ -72,18 +78,12 @@ def build_root(config):
         _bind(path, root + path)
     for outside, inside in config["mounted"]:
         _bind(outside, root + inside)
-    os.makedirs(root + "/dev", exist_ok=True)
-    _mount("tmpfs", root + "/dev", "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755")
+    _bind(config["exchange"], root + config["exchange"], writable=True)
     for device in ("null", "zero", "full", "random", "urandom"):
         _bind("/dev/" + device, f"{root}/dev/{device}", writable=True)
     os.symlink("/proc/self/fd", root + "/dev/fd")
     for number, name in enumerate(("stdin", "stdout", "stderr")):
         os.symlink(f"/proc/self/fd/{number}", f"{root}/dev/{name}")
-    tmp_size = f"size={config['tmp_mb']}m"
-    for folder, mode in (("/dev/shm", "1777"), ("/tmp", "1777")):
-        os.makedirs(root + folder, exist_ok=True)
-        _mount("tmpfs", root + folder, "tmpfs", MS_NOSUID | MS_NODEV, f"{tmp_size},mode={mode}")
-    _bind(config["exchange"], root + config["exchange"], writable=True)  # after /tmp, which would hide it
     os.makedirs(root + "/proc", exist_ok=True)
     _mount("proc", root + "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC)
     _mount(None, root, None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)

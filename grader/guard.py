@@ -122,13 +122,19 @@ class Guard:
         return sorted(changed)
 
     def _move_to_quarantine(self, path):
-        if self.quarantine is None:
-            self.quarantine = Path(tempfile.gettempdir()) / "grader-quarantine" / time.strftime("%Y%m%d-%H%M%S")
-        root = os.path.dirname(self.directories[0]) if self.directories else "/"
-        relative = os.path.relpath(path, root)
-        target = self.quarantine / (relative if not relative.startswith("..") else path.lstrip("/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(path, target)
+        """Keep the changed version aside (a folder of this run's own); if even that fails, remove it:
+        the course's own version goes back in any case."""
+        try:
+            if self.quarantine is None:
+                self.quarantine = Path(tempfile.mkdtemp(prefix=f"grader-quarantine-{time.strftime('%Y%m%d-%H%M%S')}-"))
+            root = os.path.dirname(self.directories[0]) if self.directories else "/"
+            relative = os.path.relpath(path, root)
+            target = self.quarantine / (relative if not relative.startswith("..") else path.lstrip("/"))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(path, target)
+        except OSError:
+            if os.path.lexists(path) and not os.path.isdir(path):
+                os.unlink(path)
 
     def _put_back(self, path, original):
         os.makedirs(os.path.dirname(path), exist_ok=True)

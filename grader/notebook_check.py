@@ -60,7 +60,7 @@ def check(name, *, week, module, source=None, notebook=None, timeout=300):
             _write_notebook(path, cells, week, module)
             _copy_siblings(Path.cwd(), Path(tmp), week, module)
         done = _grade(path, week, name, timeout)
-    print(_exercise_lines(done.stdout) if done.returncode in (0, 1) and done.stdout.strip()
+    print(_exercise_lines(done.stdout, module) if done.returncode in (0, 1) and done.stdout.strip()
           else (done.stderr.strip() or done.stdout.strip() or f"the grader stopped with status {done.returncode}"))
 
 
@@ -99,11 +99,12 @@ def _grade(path, week, name, timeout):
         return subprocess.CompletedProcess(command, 3, "", f"the grader took longer than {timeout} s")
 
 
-def _exercise_lines(report):
+def _exercise_lines(report, module):
     """The exercise rows (and messages) of a one-week, one-module text report: the lines between the
-    module's name and the first blank line."""
+    module's name and the first blank line (what comes before, such as "not isolated", is left out)."""
     lines = report.splitlines()
-    body = lines[2:]
+    names = [line.strip() for line in lines]
+    body = lines[names.index(f"{module}.py") + 1:] if f"{module}.py" in names else lines[2:]
     return "\n".join(body[:body.index("")] if "" in body else body)
 
 

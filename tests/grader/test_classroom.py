@@ -102,7 +102,7 @@ def graded_class(tiny, tmp_path_factory):
     expected = make_class(folder)
     out = folder.parent / "grades.csv"
     before = tree_digest(tiny.root / "tests", tiny.root / "grader")
-    done = tiny.grader(WEEK, "--submissions", folder, "--jobs", "2", "--csv", out,
+    done = tiny.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--jobs", "2", "--csv", out,
                        "--timeout", "30", "--time-limit", "6")
     assert tree_digest(tiny.root / "tests", tiny.root / "grader") == before  # each ran in a copy
     return folder, out, expected, done
@@ -150,7 +150,7 @@ def test_a_rerun_grades_only_new_submissions_and_keeps_the_rows(tiny, graded_cla
     folder, out, _, _ = graded_class
     _, before = read_csv(out)
     _write(folder / "latecomer" / WEEK / f"{MODULE}.py", SOLUTION)
-    done = tiny.grader(WEEK, "--submissions", folder, "--jobs", "2", "--csv", out, "--time-limit", "6")
+    done = tiny.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--jobs", "2", "--csv", out, "--time-limit", "6")
     _, after = read_csv(out)
     assert "grading 1 submission of week99" in done.stderr and "30 already in" in done.stderr
     assert {name: row for name, row in after.items() if name != "latecomer"} == before
@@ -162,10 +162,10 @@ def test_regrade_grades_everything_again(tiny, tmp_path):
     folder = tmp_path / "class"
     _write(folder / "alice" / WEEK / f"{MODULE}.py", SOLUTION)
     out = tmp_path / "grades.csv"
-    first = tiny.grader(WEEK, "--submissions", folder, "--csv", out, "--jobs", "1")
+    first = tiny.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--csv", out, "--jobs", "1")
     assert first.returncode == 0, first.stderr
     _write(folder / "alice" / WEEK / f"{MODULE}.py", solution_with(WRONG_SQUARE))
-    regraded = tiny.grader(WEEK, "--submissions", folder, "--csv", out, "--regrade")
+    regraded = tiny.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--csv", out, "--regrade")
     assert "grading 1 submission" in regraded.stderr and read_csv(out)[1]["alice"]["points"] == "2"
 
 

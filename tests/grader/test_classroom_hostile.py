@@ -76,7 +76,7 @@ def read_csv(path):
 def grade_class(course, folder, out, tmpdir):
     """Run the class grading of week 1 with its own temporary folder."""
     tmpdir.mkdir(exist_ok=True)
-    return course.grader(WEEK, "--submissions", folder, "--csv", out, "--jobs", "2", "--time-limit", "60",
+    return course.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--csv", out, "--jobs", "2", "--time-limit", "60",
                          env={"TMPDIR": str(tmpdir)})
 
 
@@ -386,7 +386,7 @@ def test_a_killed_class_run_is_resumed_by_the_next_one(course, tmp_path, full_po
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(course.root), "TMPDIR": str(tmpdir)}
     # A session of its own: the SIGKILL reaches the class run and the graders it started, as when
     # the job is killed.
-    run = subprocess.Popen([sys.executable, "-m", "grader", WEEK, "--submissions", str(folder), "--csv", str(out),
+    run = subprocess.Popen([sys.executable, "-m", "grader", WEEK, "--submissions", str(folder), "--allow-unisolated", "--csv", str(out),
                             "--jobs", "1"], cwd=course.root, env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
@@ -432,7 +432,7 @@ def test_the_next_class_run_removes_the_temporary_folders_of_killed_runs(course,
 def test_temporary_folders_are_never_made_in_the_submissions_folder(course, tmp_path):
     folder = tmp_path / "submissions"
     submission(course, folder / "alice")
-    done = course.grader(WEEK, "--submissions", folder, "--csv", tmp_path / "grades.csv",
+    done = course.grader(WEEK, "--submissions", folder, "--allow-unisolated", "--csv", tmp_path / "grades.csv",
                          env={"TMPDIR": str(folder)})
     assert done.returncode == 2 and "is inside the submissions folder" in done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["alice"]

@@ -51,8 +51,9 @@ def run_autograder(source, root, files=None, python=sys.executable):
             (submission / rel).write_text(content)
         else:
             shutil.copyfile(content, submission / rel)
+    # As Gradescope runs it, as root; as an ordinary user the autograder would refuse, unless allowed.
     env = {**os.environ, "AUTOGRADER_ROOT": str(root), "AUTOGRADER_SOURCE": str(source),
-           "AUTOGRADER_PYTHON": python}
+           "AUTOGRADER_PYTHON": python, "AUTOGRADER_ALLOW_UNISOLATED": "1"}
     done = subprocess.run([str(source / "run_autograder")], cwd=root, env=env, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stderr

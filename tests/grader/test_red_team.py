@@ -325,6 +325,13 @@ def test_unisolated_grading_says_so_and_refuses_where_it_must(course, tmp_path):
     (uploads / "alice").mkdir(parents=True)
     refused = course.grader("week1", "--submissions", uploads, "--csv", tmp_path / "g.csv", env=env)
     assert refused.returncode == 2 and "--allow-unisolated" in refused.stderr
+    root = tmp_path / "autograder"
+    (root / "submission").mkdir(parents=True)
+    (root / "submission" / "numpy_basics.py").write_text("")
+    subprocess.run([sys.executable, "-m", "grader.platforms", "run", "week1", "--root", str(root)], cwd=course.root,
+                   env={**os.environ, "PYTHONPATH": str(course.root), **env}, check=True, capture_output=True)
+    results = json.loads((root / "results" / "results.json").read_text())
+    assert results["score"] == 0 and "AUTOGRADER_ALLOW_UNISOLATED=1" in results["output"]
 
 
 @pytest.mark.skipif(jail.available_mode() == jail.NONE, reason="the user-only jail needs root")

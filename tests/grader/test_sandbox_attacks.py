@@ -25,9 +25,8 @@ PROCESS_ATTACKS = {
            "def L1(yhat, y):\n    from solutions.week1.numpy_basics import L1 as reference\n"
            "    return reference(yhat, y)\n"),
     "L2": ("error", ("course's files", "Read-only file system", "No such file or directory"),
-           "def L2(yhat, y):\n    import os\n"
-           "    from datasets import DATA_DIR\n"
-           "    root = DATA_DIR.parent\n"
+           "def L2(yhat, y):\n    import os, pathlib\n"
+           "    root = pathlib.Path(COURSE_ROOT)\n"
            "    with open(root / 'tests' / 'week1' / 'conftest.py', 'w') as f:\n"
            "        f.write('raise SystemExit')\n"
            "    with open(root / 'grader' / 'checks.py', 'a') as f:\n"
@@ -41,7 +40,7 @@ PROCESS_ATTACKS = {
 @pytest.fixture(scope="module")
 def process_attacks(course):
     before = tree_digest(course.root / "tests", course.root / "grader")
-    code = "\n\n".join(attack for _, _, attack in PROCESS_ATTACKS.values())
+    code = "\n\n".join(attack for _, _, attack in PROCESS_ATTACKS.values()).replace("COURSE_ROOT", repr(str(course.root)))
     submission = course.submission("process_attacks", {"week1/numpy_basics.py": code})
     done = course.grader("week1", "--submission", submission, "--timeout", "3", "--format", "json")
     report = json.loads(done.stdout)

@@ -82,14 +82,19 @@ def _check_syntax(root, weeks):
             _check_file_syntax(file, relative(file))
 
 
+MAX_MODULE_BYTES = 8 * 2**20  # far more than any exercise module; compiling more costs the grader
+
+
 def _check_file_syntax(path, label):
     try:
+        if path.stat().st_size > MAX_MODULE_BYTES:
+            raise CourseError(f"{label} is larger than {MAX_MODULE_BYTES // 2**20} MB: is it really the module?")
         source = path.read_bytes()
         compile(source, label, "exec", dont_inherit=True)  # compiling runs none of the code
     except SyntaxError as exc:
         raise CourseError(f"{label}, line {exc.lineno}: syntax error: {exc.msg}") from None
-    except (OSError, ValueError) as exc:
-        raise CourseError(f"{label}: cannot read it: {exc}") from None
+    except (OSError, ValueError, MemoryError, RecursionError) as exc:
+        raise CourseError(f"{label}: cannot read it: {type(exc).__name__}: {exc}") from None
 
 
 class _Capture:

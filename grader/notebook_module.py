@@ -24,6 +24,7 @@ from .notebooks import CHECK_TAG, SETUP_TAG, notebook_name
 from .results import ERROR
 from .sandbox import DEFAULT_CALL_TIMEOUT
 
+MAX_NOTEBOOK_BYTES = 32 * 2**20  # outputs included; parsing more would cost the grading process
 MISSING = "NotebookError"  # the stand-ins' exception; its name is dropped from the report
 _MISSING_PREFIX = f"raised {MISSING}: "
 _NOTEBOOK_NAME = re.compile(r"^(week\d+)_(\w+)\.ipynb$")
@@ -34,6 +35,9 @@ def read(path, label=None):
     """The notebook at ``path`` (nbformat v4); one clear :class:`CourseError` line if it is not one."""
     label = label or str(path)
     try:
+        if Path(path).stat().st_size > MAX_NOTEBOOK_BYTES:
+            raise CourseError(f"{label} is larger than {MAX_NOTEBOOK_BYTES // 2**20} MB: clear its outputs "
+                              "(Kernel > Restart & Clear Output) and save it again")
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CourseError(f"{label}: cannot read it: {exc}") from None

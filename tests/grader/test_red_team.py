@@ -426,3 +426,14 @@ def test_the_whole_run_has_a_time_limit(course):
     assert "--time-limit" in exercises["basic_sigmoid"]["message"]
     later = [e for e in exercises.values() if "--time-limit" in e["message"]]
     assert code == 1 and len(later) > 1  # the exercises after it were not waited for
+
+
+@pytest.mark.parametrize("name", ["numpy_basics.py", "week1_numpy_basics.ipynb"])
+def test_a_huge_file_is_refused_before_it_is_read(course, tmp_path, name):
+    """Compiling or parsing hundreds of megabytes would cost the grading process itself."""
+    path = tmp_path / name
+    with open(path, "wb") as f:
+        f.truncate(40 * 2**20)  # sparse: no disk needed
+    flag = "--notebook" if name.endswith(".ipynb") else "--submission"
+    done = course.grader("week1", flag, path)
+    assert done.returncode == 2 and "larger than" in done.stderr and len(done.stderr.splitlines()) == 1

@@ -29,6 +29,7 @@ import json
 import os
 import select
 import signal
+import site
 import struct
 import subprocess
 import sys
@@ -271,24 +272,33 @@ def _copy_kit(kit):
 
 
 def _python_folders():
-    """The folders of this Python and its packages. Never one that holds the course (a folder above
-    it would show all of it), nor one inside the course unless it is Python's own (a ``.venv``)."""
+    """The folders of this Python and its packages: its prefixes and site-packages, and the entries of
+    ``sys.path`` inside them; never an entry from elsewhere (``PYTHONPATH`` may name the course, or a
+    folder of submissions), never a folder that holds the course (it would show all of it), and
+    nothing inside the course but Python's own (a ``.venv``)."""
     course = str(COURSE_ROOT)
-    prefixes = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)]
+    roots = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site_folders())]
     found = []
-    for entry in [*prefixes, *sys.path]:
+    for entry in [*roots, *sys.path]:
         if not entry:
             continue
         path = os.path.realpath(entry)
         if path.endswith(".zip"):
             path = os.path.dirname(path)
-        if not os.path.isdir(path) or _within(course, path):
+        if not os.path.isdir(path) or _within(course, path) or not any(_within(path, root) for root in roots):
             continue
-        if _within(path, course) and not any(_within(path, prefix) for prefix in prefixes):
+        if _within(path, course) and not any(_within(path, root) for root in roots[:3]):
             continue
         if not any(_within(path, p) for p in found):
             found = [p for p in found if not _within(p, path)] + [path]
     return found
+
+
+def site_folders():
+    """The site-packages folders of this Python (whose ``.pth`` files it runs at start-up)."""
+    folders = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
+    user = site.getusersitepackages() if hasattr(site, "getusersitepackages") else None
+    return folders + ([user] if isinstance(user, str) and os.path.isdir(user) else [])
 
 
 def _within(path, folder):

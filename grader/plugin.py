@@ -5,7 +5,6 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 ``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
-import site
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from . import cases as cases_module
 from .cases import Case
 from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from .guard import Guard
+from .jail import site_folders
 from .results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
@@ -65,16 +65,9 @@ def pytest_configure(config):
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
         [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR, COURSE_ROOT / "mistakes"],
-        listed=[(COURSE_ROOT, STARTUP_FILES + CONFIG_FILES), *((folder, STARTUP_FILES) for folder in _site_folders())])
+        listed=[(COURSE_ROOT, STARTUP_FILES + CONFIG_FILES), *((folder, STARTUP_FILES) for folder in site_folders())])
     if not config.option.collectonly:
         sandbox.start()  # the worker imports numpy while pytest collects
-
-
-def _site_folders():
-    """The folders whose ``.pth`` files every Python of this installation runs at start-up."""
-    folders = list(site.getsitepackages()) if hasattr(site, "getsitepackages") else []
-    user = site.getusersitepackages() if hasattr(site, "getusersitepackages") else None
-    return folders + ([user] if isinstance(user, str) else [])
 
 
 def pytest_report_header(config):

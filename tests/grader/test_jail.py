@@ -27,3 +27,11 @@ def test_the_environment_reaching_the_submission_is_an_allow_list():
     passed = jail._passed_on({"PATH": "/usr/bin", "GITHUB_TOKEN": "secret", "AWS_SECRET_ACCESS_KEY": "k",
                               "OPENBLAS_NUM_THREADS": "1", "LC_ALL": "C.UTF-8", "PYTHONPATH": "/course"})
     assert passed == {"PATH": "/usr/bin", "OPENBLAS_NUM_THREADS": "1", "LC_ALL": "C.UTF-8"}
+
+
+def test_a_folder_on_pythonpath_is_not_shown(monkeypatch, tmp_path):
+    """PYTHONPATH may name the course or a folder of submissions: only Python's own folders go in."""
+    monkeypatch.setattr(jail.sys, "path", [str(tmp_path), str(COURSE_ROOT), *jail.sys.path])
+    folders = jail._python_folders()
+    assert not any(within(str(tmp_path), f) or within(str(COURSE_ROOT), f) for f in folders)
+    assert str(tmp_path) not in jail.worker_path()

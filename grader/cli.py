@@ -112,9 +112,10 @@ def _grade_parser():
                         help="time limit of the whole grading of one submission; its exercises not reached "
                              "in time score 0 as timed out (default: %(default)s)")
     isolation = parser.add_argument_group(
-        "isolation", "Run as root, the grader runs the submission's code as a user of its own, in namespaces of "
-                     "its own where the kernel allows, seeing only its own copy (README: threat model). As an "
-                     "ordinary user it cannot, and the report's first line says \"not isolated\".")
+        "isolation", "Run as root, the grader runs the submission's code as a user of its own, in\n"
+                     "namespaces of its own where the kernel allows, seeing only its own copy (README:\n"
+                     "threat model). As an ordinary user it cannot: the report's first line says\n"
+                     "\"not isolated\", and the modes below refuse unless --allow-unisolated.")
     isolation.add_argument("--allow-unisolated", action="store_true",
                            help="grade even where the code cannot be isolated, in the modes that refuse to: "
                                 "class grading, the Gradescope autograder, --require-isolation, and when the "

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from grader import classroom, jail
+from grader import classroom
 from grader.course import CourseError
 
 from .conftest import tree_digest
@@ -18,13 +18,12 @@ from .tiny_course import MODULE, SOLUTION, WEEK, make_course, solution_with
 
 WRONG_SQUARE = "def square(x):\n    return x + x\n"
 WRONG_DOUBLE = "def double(x):\n    return x * 3\n"
-TAMPER = ("def double(x):\n    from datasets import DATA_DIR\n"  # DATA_DIR.parent: the course running the tests
+TAMPER = ("def double(x):\n    from datasets import DATA_DIR\n"  # DATA_DIR.parent: the course it can see
           "    for f in (DATA_DIR.parent / 'tests').rglob('*.h5'):\n        f.write_bytes(b'garbage')\n"
           "    return 2 * x\n")
 STUB = solution_with("def double(x):\n    raise NotImplementedError()\n\n\n"
                      "def square(x):\n    raise NotImplementedError()\n")
 NOTEBOOKS = classroom.notebooks_supported()
-JAILED = jail.available_mode() != jail.NONE  # in the jail the course's fixtures are not there to break
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +68,9 @@ def make_class(folder):
            solution_with("def square(x):\n    import ctypes\n    return ctypes.string_at(0)\n"))
     _write(folder / "raises_on_import" / module, "raise ValueError('boom')\n")
     _write(folder / "tamperer" / module, solution_with(TAMPER))  # writes into the course's fixtures
-    expected["tamperer"] = ("graded", "3") if JAILED else ("graded", "1")
+    # Its code finds the course's data in the worker's own copy (and in the jail nothing else): the
+    # fixtures it would break are out of its reach, so it scores like the correct code it also is.
+    expected["tamperer"] = ("graded", "3")
     _write(folder / "a_hangs" / module, "while True:\n    pass\n")
     expected.update({"crash_exit": ("graded", "1"), "crash_segv": ("graded", "2"),
                      "raises_on_import": ("graded", "0"), "a_hangs": ("timed out", "0")})
@@ -124,7 +125,7 @@ def test_rows_carry_points_per_exercise_and_reasons(graded_class):
     assert (rows["wrong1"]["week99.tiny.double"], rows["wrong1"]["week99.tiny.square"]) == ("2", "0")
     assert rows["wrong1"]["reason"] == "square failed"
     assert rows["crash_exit"]["reason"].startswith("double crashed")
-    assert rows["tamperer"]["reason"] == "" if JAILED else rows["tamperer"]["reason"].startswith("double error")
+    assert rows["tamperer"]["reason"] == ""
     assert all(rows[f"correct{i:02d}"]["points"] == "3" for i in range(1, 9))  # not disturbed by it
     assert rows["stub1"]["reason"] == "double not implemented, square not implemented"
     assert rows["a_hangs"]["reason"].startswith("grading took longer than 6 s")

@@ -128,7 +128,8 @@ def copy_course(weeks, target):
 class Upload:
     """How to grade one learner's upload: the grader's arguments, or why it cannot be graded."""
 
-    arguments: List[str] = field(default_factory=list)  # ["--submission", path] or ["--notebook", path]
+    # ["--submission=PATH"] or ["--notebook=PATH"]: one argument, so that a name starting with "-" stays a path
+    arguments: List[str] = field(default_factory=list)
     problem: Optional[tuple] = None  # (status, reason) when there is nothing to run
     cleanup: Optional[Callable] = None
     cwd: Optional[Path] = None  # where to run the grader: a temporary copy's own folder, so that its
@@ -217,7 +218,7 @@ def prepare_upload(path, weeks):
         return Upload(problem=(MALFORMED, f"no such file or folder: {escape_name(str(path))}"))
     for folder in _folders(path):
         if any(_is_folder(folder / week) for week in weeks):
-            return Upload(["--submission", str(folder)])
+            return Upload(["--submission=" + str(folder)])
         found = [m for m in week_modules if _is_file(folder / f"{m}.py")]
         if found:
             return _loose_modules(folder, week_modules)
@@ -231,22 +232,22 @@ def prepare_upload(path, weeks):
 
 def _notebook(path):
     if notebooks_supported():
-        return Upload(["--notebook", str(path)])
+        return Upload(["--notebook=" + str(path)])
     return Upload(problem=(UNSUPPORTED, "notebooks not supported yet"))
 
 
 def _module_file(path, week_modules):
     """A module file named after its module goes as it is; ``alice_deep_nn.py`` is renamed first."""
     if path.stem in week_modules:
-        return Upload(["--submission", str(path)])
+        return Upload(["--submission=" + str(path)])
     named = [m for m in week_modules if m in path.stem]
     candidates = named if named else list(week_modules)
     if len(candidates) != 1:
         # The grader's own one-line error says which names it knows.
-        return Upload(["--submission", str(path)])
+        return Upload(["--submission=" + str(path)])
     tmp = temporary_folder("upload")
     shutil.copyfile(path, tmp / f"{candidates[0]}.py")
-    return Upload(["--submission", f"{candidates[0]}.py"], cleanup=lambda: _remove(tmp), cwd=tmp)
+    return Upload([f"--submission={candidates[0]}.py"], cleanup=lambda: _remove(tmp), cwd=tmp)
 
 
 def _loose_modules(folder, week_modules):
@@ -262,7 +263,7 @@ def _loose_modules(folder, week_modules):
         for week in targets:
             (tmp / week).mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, tmp / week / file.name)
-    return Upload(["--submission", "."], cleanup=lambda: _remove(tmp), cwd=tmp)
+    return Upload(["--submission=."], cleanup=lambda: _remove(tmp), cwd=tmp)
 
 
 # ---------------------------------------------------------------------------------- copies
@@ -336,10 +337,11 @@ def _join(*parts):
 
 
 def _relative(argument, root):
-    """A path inside ``root`` relative to it (the grader runs there), anything else as it is."""
-    path = Path(argument)
+    """``--option=PATH`` with a path inside ``root`` made relative to it (the grader runs there)."""
+    option, _, value = argument.partition("=")
+    path = Path(value)
     if path.is_absolute() and root in path.parents:
-        return str(path.relative_to(root))
+        return f"{option}={path.relative_to(root)}"
     return argument
 
 

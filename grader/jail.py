@@ -74,13 +74,6 @@ def _is_root():
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def describe(mode):
-    """One line for the report's header."""
-    return {NAMESPACES: "isolated: the submission ran as its own user in namespaces of its own",
-            USER: "isolated: the submission ran as its own user (no namespaces on this machine)",
-            NONE: "not isolated: the submission ran as you (run the grader as root to isolate it)"}[mode]
-
-
 class Jail:
     """The folders of one grading process's jail and the way to start and end its worker."""
 
@@ -151,9 +144,9 @@ class Jail:
         env = {**_passed_on(env), "HOME": "/tmp" if self.mode == NAMESPACES else str(self.work),
                "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work)}
         if self.mode == NONE:
+            posix = {"start_new_session": True, "preexec_fn": self._limit_unprivileged} if os.name == "posix" else {}
             return subprocess.Popen(worker_argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-                                    bufsize=0, cwd=self.work, env=env, start_new_session=True,
-                                    preexec_fn=self._limit_unprivileged)
+                                    bufsize=0, cwd=self.work, env=env, **posix)
         control_read, control_write = os.pipe()
         config = {"mode": self.mode, "control_fd": control_write, "root": str(self.folder / "root"),
                   "uid": self.uid, "gid": self.gid, "limits": self.limits(), "python": sys.executable,
@@ -277,7 +270,8 @@ def _python_folders():
     folder of submissions), never a folder that holds the course (it would show all of it), and
     nothing inside the course but Python's own (a ``.venv``)."""
     course = str(COURSE_ROOT)
-    roots = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, *site_folders())]
+    prefixes = [os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix)]
+    roots = prefixes + [os.path.realpath(p) for p in site_folders()]
     found = []
     for entry in [*roots, *sys.path]:
         if not entry:
@@ -287,7 +281,7 @@ def _python_folders():
             path = os.path.dirname(path)
         if not os.path.isdir(path) or _within(course, path) or not any(_within(path, root) for root in roots):
             continue
-        if _within(path, course) and not any(_within(path, root) for root in roots[:3]):
+        if _within(path, course) and not any(_within(path, prefix) for prefix in prefixes):
             continue
         if not any(_within(path, p) for p in found):
             found = [p for p in found if not _within(p, path)] + [path]
@@ -364,6 +358,10 @@ def _signal(pid, number):
 
 
 def _kill_group(pid):
+    """SIGKILL the process group ``pid`` leads (the worker's session: what it forked too)."""
+    if not hasattr(os, "killpg"):  # Windows: no process groups, the worker alone
+        _signal(pid, signal.SIGTERM)
+        return
     try:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

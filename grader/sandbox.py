@@ -81,7 +81,7 @@ class _Worker:
                      "package = types.ModuleType('grader'); "
                      f"package.__path__ = [{kit + '/grader'!r}]; sys.modules['grader'] = package; "
                      "from grader.worker import main; main()")
-        argv = [sys.executable, "-I", "-B", "-u", "-c", bootstrap, jail.submission_inside, str(jail.memory_mb or 0)]
+        argv = [sys.executable, "-I", "-B", "-u", "-c", bootstrap, jail.submission_inside]
         self.jail = jail
         with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
             self.process = jail.start(argv, env, log)

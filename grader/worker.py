@@ -4,7 +4,7 @@ It is started by :class:`grader.sandbox.Sandbox` inside the jail of :mod:`grader
 gives it a copy of this module and :mod:`grader.codec` (never the grader's package), and talks over
 its original stdin/stdout, which it moves to private file descriptors before any learner code runs;
 the learner's own prints go to a log file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
-unpickled by the grader. The worker limits its own memory, refuses imports of the course's
+unpickled by the grader. The worker refuses imports of the course's
 ``solutions``, ``tests`` and ``grader`` packages, and reports every exception (``SystemExit`` and
 ``KeyboardInterrupt`` included) as data. Everything it answers is checked by the grading process; it
 decides nothing.
@@ -212,22 +212,8 @@ def _safe_str(obj, fn=str):
         return f"<{type(obj).__name__}>"
 
 
-def _limit_resources(memory_mb):
-    try:
-        import resource
-    except ImportError:  # Windows: no rlimits; the per-call timeout still applies
-        return
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if memory_mb:
-        limit = int(memory_mb) * 1024 * 1024
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ValueError, OSError):  # some systems (macOS) refuse to lower RLIMIT_AS
-            pass
-
-
 def main(argv=None):
-    submission_root, memory_mb = (argv or sys.argv[1:])[:2]
+    submission_root = (argv or sys.argv[1:])[0]  # its limits were set by the jail (grader.jail) before it started
     # Private copies of the channel before learner code can print to fd 1 or read fd 0; what it
     # prints goes where the grader sent stderr: the worker's log.
     channel_in, channel_out = os.dup(0), os.dup(1)
@@ -237,8 +223,7 @@ def main(argv=None):
     sys.stdout = open(1, "w", buffering=1, closefd=False)
     sys.stderr = open(2, "w", buffering=1, closefd=False)
 
-    _limit_resources(memory_mb)
-    import numpy  # noqa: F401 - imported before the limits bite and before learner code
+    import numpy  # noqa: F401 - imported before learner code, which cannot then replace it
 
     package = type(sys)(PACKAGE)
     package.__path__ = [str(Path(submission_root).resolve())]

@@ -227,7 +227,7 @@ def test_a_folder_is_found_where_the_learner_put_it(tmp_path, monkeypatch, layou
     monkeypatch.setattr(classroom, "modules", lambda week: [MODULE])
     _write(tmp_path / "alice" / layout, SOLUTION)
     upload = classroom.prepare_upload(tmp_path / "alice", [WEEK])
-    assert upload.arguments == ["--submission", str(tmp_path / "alice" / argument)]
+    assert upload.arguments == ["--submission=" + str(tmp_path / "alice" / argument)]
 
 
 def test_loose_modules_are_placed_into_a_copy_of_the_exercises(tmp_path, monkeypatch):
@@ -236,7 +236,7 @@ def test_loose_modules_are_placed_into_a_copy_of_the_exercises(tmp_path, monkeyp
     _write(tmp_path / "alice" / "helpers.py", "HELP = 1\n")
     upload = classroom.prepare_upload(tmp_path / "alice", [WEEK])
     try:
-        assert upload.arguments == ["--submission", "."]
+        assert upload.arguments == ["--submission=."]
         assert (upload.cwd / WEEK / f"{MODULE}.py").read_text() == SOLUTION
         assert (upload.cwd / WEEK / "helpers.py").is_file()
         assert (upload.cwd / "week1" / "numpy_basics.py").is_file()  # the rest of exercises/

@@ -436,3 +436,17 @@ def test_temporary_folders_are_never_made_in_the_submissions_folder(course, tmp_
                          env={"TMPDIR": str(folder)})
     assert done.returncode == 2 and "is inside the submissions folder" in done.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["alice"]
+
+
+def test_a_name_that_looks_like_an_option_is_a_path(course, tmp_path):
+    """An upload named "-alice" is graded as alice's work, and one named "--solutions" cannot turn
+    itself into an option of the grader (the path goes as ``--submission=PATH``, one argument)."""
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    shutil.copytree(course.root / "solutions", folder / "-alice")
+    shutil.copytree(course.root / "exercises" / "week1", folder / "--solutions" / "week1")
+    out = tmp_path / "grades.csv"
+    course.grader("week1", "--submissions", folder, "--allow-unisolated", "--csv", out, "--jobs", "1")
+    rows = {row["submission"]: row for row in csv.DictReader(open(out, newline="", encoding="utf-8"))}
+    assert (rows["-alice"]["status"], rows["-alice"]["points"]) == ("graded", "30")
+    assert (rows["--solutions"]["status"], rows["--solutions"]["points"]) == ("graded", "0")

@@ -468,6 +468,18 @@ def notes(run):
 
 
 # ---------------------------------------------------------------------------------- the CSV
+def row_name(file_name):
+    """The ``submission`` cell of an entry (and its key in :class:`GradeBook`): see :func:`_cell`."""
+    return _cell(file_name)
+
+
+def _cell(text):
+    """Text as a CSV cell: escaped (:func:`grader.files.escape_name`), and with a quote before what a
+    spreadsheet would run as a formula (``=HYPERLINK(...)``, ``-1+2``): upload names are the learners'."""
+    text = escape_name(text)
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+
+
 class GradeBook:
     """The CSV file: rows by submission, rewritten whole and atomically after every change."""
 
@@ -484,7 +496,7 @@ class GradeBook:
                 self.rows = {row["submission"]: row for row in reader}
 
     def done(self, name):
-        row = self.rows.get(escape_name(name))  # the key a row of this name has in the file
+        row = self.rows.get(row_name(name))  # the key a row of this name has in the file
         return row is not None and row["status"] not in RETRIED
 
     def put(self, row):
@@ -496,8 +508,9 @@ class GradeBook:
             writer = csv.DictWriter(f, self.columns, extrasaction="ignore", restval="")
             writer.writeheader()
             for name in sorted(self.rows):
-                # A file name that is not UTF-8 in a reason must not make the whole file unwritable.
-                writer.writerow({key: escape_name(value) if isinstance(value, str) else value
+                # A file name that is not UTF-8 in a reason must not make the whole file unwritable,
+                # nor one that starts a reason run as a formula.
+                writer.writerow({key: _cell(value) if isinstance(value, str) else value
                                  for key, value in self.rows[name].items()})
 
 
@@ -543,11 +556,11 @@ class ClassGrading:
         try:
             return self._grade_entry(entry)
         except Exception as exc:  # noqa: BLE001 - a bug or a full disk here must not lose the other rows
-            return self._row(escape_name(entry.name), GRADER_ERROR, f"{type(exc).__name__}: {exc}")
+            return self._row(row_name(entry.name), GRADER_ERROR, f"{type(exc).__name__}: {exc}")
 
     def _grade_entry(self, entry):
         start = time.monotonic()
-        name = escape_name(entry.name)  # the row's key: a name that is not UTF-8 is written escaped
+        name = row_name(entry.name)
         problem = _not_a_file_or_folder(entry, self.folder)
         if problem is not None:
             return self._row(name, *problem, seconds=time.monotonic() - start)
@@ -649,7 +662,7 @@ class ClassGrading:
             raise
         pool.shutdown(wait=True)
         book.write()  # also when there was nothing to grade: the file exists with every row
-        return book, [book.rows[escape_name(entry.name)] for entry in entries]
+        return book, [book.rows[row_name(entry.name)] for entry in entries]
 
 
 class Progress:

@@ -49,10 +49,15 @@ def _file_mode(path):
         return 0o666 & ~umask
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def escape_name(name: str) -> str:
     """A file name as printable text: the bytes of a name that is not valid UTF-8 (which Python keeps
-    as surrogate escapes) become ``\\xff``, so that it can be written into a UTF-8 file (a CSV)."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    as surrogate escapes) become ``\\xff``, so that it can be written into a UTF-8 file (a CSV), and
+    control characters ``\\x1b``, so that printing it cannot rewrite the terminal it is shown on."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 # ------------------------------------------------------------------------------ folder trees

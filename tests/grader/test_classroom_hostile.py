@@ -440,13 +440,20 @@ def test_temporary_folders_are_never_made_in_the_submissions_folder(course, tmp_
 
 def test_a_name_that_looks_like_an_option_is_a_path(course, tmp_path):
     """An upload named "-alice" is graded as alice's work, and one named "--solutions" cannot turn
-    itself into an option of the grader (the path goes as ``--submission=PATH``, one argument)."""
+    itself into an option of the grader (the path goes as ``--submission=PATH``, one argument). In the
+    CSV a name a spreadsheet would run as a formula gets a quote before it, and a name with escape
+    sequences reaches neither the CSV nor the terminal as control characters."""
     folder = tmp_path / "uploads"
     folder.mkdir()
     shutil.copytree(course.root / "solutions", folder / "-alice")
     shutil.copytree(course.root / "exercises" / "week1", folder / "--solutions" / "week1")
+    shutil.copytree(course.root / "exercises" / "week1", folder / "=HYPERLINK(1)" / "week1")
+    shutil.copytree(course.root / "exercises" / "week1", folder / "x\x1b[2J\x1b]0;owned\x07y" / "week1")
     out = tmp_path / "grades.csv"
-    course.grader("week1", "--submissions", folder, "--allow-unisolated", "--csv", out, "--jobs", "1")
+    done = course.grader("week1", "--submissions", folder, "--allow-unisolated", "--csv", out, "--jobs", "1")
     rows = {row["submission"]: row for row in csv.DictReader(open(out, newline="", encoding="utf-8"))}
-    assert (rows["-alice"]["status"], rows["-alice"]["points"]) == ("graded", "30")
-    assert (rows["--solutions"]["status"], rows["--solutions"]["points"]) == ("graded", "0")
+    assert (rows["'-alice"]["status"], rows["'-alice"]["points"]) == ("graded", "30")
+    assert (rows["'--solutions"]["status"], rows["'--solutions"]["points"]) == ("graded", "0")
+    assert rows["'=HYPERLINK(1)"]["status"] == "graded"
+    assert rows["x\\x1b[2J\\x1b]0;owned\\x07y"]["status"] == "graded"
+    assert "\x1b" not in out.read_text(encoding="utf-8") and "\x1b" not in done.stderr

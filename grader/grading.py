@@ -183,6 +183,10 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                              seed=capture.config._grader_seed, isolation=capture.config._grader_sandbox.isolation)
     if hasattr(submission, "finish"):
         submission.finish(results)  # e.g. a notebook's: what its cells did, in the learner's words
+    left = capture.config._grader_sandbox.left_running
+    if left:
+        results.notices.append(f"your code left {left} process{'es' * (left > 1)} running after its calls; "
+                               "they were stopped (a process it starts must end before the function returns)")
     guard = capture.config._grader_guard
     if guard is not None and guard.quarantine is not None:
         tampered = guard.undone

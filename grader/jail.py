@@ -51,6 +51,9 @@ STOP_TIMEOUT = 10.0
 WORKER_MODULES = ("worker.py", "codec.py")
 SUBMISSION_MOUNT = "/submission"
 BUILD_FAILED = "the grader's jail could not be built"  # the launcher's last words when it cannot
+# In the worker's environment: without a jail, its processes (a session of their own included) are
+# found by it at the end (Linux). Not a defence, which "none" has not: a tidy end of a learner's run.
+MARKER = "GRADER_WORKER_OF"
 KIT_MOUNT = "/kit"
 
 
@@ -104,6 +107,7 @@ class Jail:
             raise
         self._control = self._init_pid = self._process = None
         self.worker_pid = None
+        self.left_running = 0  # without a jail: processes of the submission found and stopped at its end
 
     @property
     def init_pid(self):
@@ -142,7 +146,7 @@ class Jail:
         stdin/stdout are the channel (pipes), ``log`` (a file) receives stderr and the prints.
         """
         env = {**_passed_on(env), "HOME": "/tmp" if self.mode == NAMESPACES else str(self.work),
-               "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work)}
+               "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work), MARKER: str(self.folder)}
         if self.mode == NONE:
             posix = {"start_new_session": True, "preexec_fn": self._limit_unprivileged} if os.name == "posix" else {}
             return subprocess.Popen(worker_argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
@@ -232,6 +236,8 @@ class Jail:
             process.wait()
         if self.mode == USER:
             _kill_user(self.uid)
+        elif self.mode == NONE:
+            self.left_running += _kill_marked(MARKER, str(self.folder))
 
     def close(self):
         files.remove_tree(self.folder)
@@ -379,6 +385,25 @@ def _kill_user(uid):
             _signal(pid, signal.SIGKILL)
         time.sleep(0.01)
     raise JailError(f"processes of the jail's user {uid} are still running")
+
+
+def _kill_marked(name, value):
+    """SIGKILL this user's processes whose environment has ``name=value``; how many there were."""
+    if not os.path.isdir("/proc"):
+        return 0
+    wanted, killed = f"{name}={value}".encode(), 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) == os.getpid():
+            continue
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                marked = wanted in f.read().split(b"\0")
+        except OSError:  # gone, or another user's
+            continue
+        if marked:
+            _signal(int(entry), signal.SIGKILL)
+            killed += 1
+    return killed
 
 
 def _owner(pid):

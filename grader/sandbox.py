@@ -219,6 +219,7 @@ class Sandbox:
         self._jail = None
         self.log_path = None
         self.isolation = None  # the jail's mechanism once it is built (grader.jail: namespaces, user, none)
+        self.left_running = 0  # without a jail: processes of the submission stopped when it was done
         self.jail_failure = None  # a JailError: this machine cannot build the jail; nothing can be graded
 
     @property
@@ -263,6 +264,7 @@ class Sandbox:
             self._worker.kill()
             self._worker = None
         if self._jail is not None:
+            self.left_running += self._jail.left_running
             self._jail.close()
             self._jail = None
 

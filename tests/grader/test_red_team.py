@@ -437,3 +437,32 @@ def test_a_huge_file_is_refused_before_it_is_read(course, tmp_path, name):
     flag = "--notebook" if name.endswith(".ipynb") else "--submission"
     done = course.grader("week1", flag, path)
     assert done.returncode == 2 and "larger than" in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+LINGERING = """
+
+def basic_sigmoid(x):  # a process in a session of its own, still sleeping when the grading ends
+    import os, time
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            time.sleep(60)
+        os._exit(0)
+    os.wait()
+    return 1 / (1 + math.exp(-x))
+"""
+
+
+def test_without_a_jail_processes_left_behind_are_stopped_at_the_end(course):
+    submission = course.submission("lingering", {"week1/numpy_basics.py": LINGERING})
+    done = course.grader("week1", "--submission", submission, env={"GRADER_JAIL": "none", "CI": ""})
+    assert "processes running after its calls; they were stopped" in done.stderr, done.stderr  # one a call
+    marker = f"{jail.MARKER}=".encode()
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                variables = f.read().split(b"\0")
+        except OSError:
+            continue
+        for variable in variables:  # a process of a grading that has ended (its jail folder is gone)
+            assert not (variable.startswith(marker) and not os.path.exists(variable[len(marker):])), entry

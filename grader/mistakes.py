@@ -25,7 +25,12 @@ Three uses:
   returned in another grading session (another seed) and otherwise returns a remembered answer: the
   hard-coding defence holds when each such submission loses points.
 
-``python -m grader mistakes`` runs both checks and prints a table.
+The same files also hold **variants** (:func:`variant`): correct code written another way than the
+reference (the cost as the (1, 1) array that ``np.dot`` gives, a loop written as the Deep Learning
+Specialization writes it). Each must keep full marks, on every supported NumPy and Python: the
+version matrix (:mod:`grader.scoreboard`) grades them with the mistakes.
+
+``python -m grader mistakes`` runs these checks and prints a table.
 """
 import ast
 import importlib
@@ -43,6 +48,7 @@ from .parallel import map_in_processes
 
 CATALOGUE_DIR = COURSE_ROOT / "mistakes"
 _ATTRIBUTE = "__course_mistake__"
+_VARIANT = "variant: "  # the start of a variant's description, where a mistake has its hint
 
 
 def mistake(function, hint):
@@ -54,6 +60,11 @@ def mistake(function, hint):
         setattr(wrong, _ATTRIBUTE, (function, hint.strip()))
         return wrong
     return register
+
+
+def variant(function, description):
+    """Decorator marking a correct ``function`` written another way than the reference: full marks expected."""
+    return mistake(function, _VARIANT + description)
 
 
 @dataclass(frozen=True)
@@ -69,14 +80,19 @@ class Mistake:
     def key(self):
         return f"{self.week}.{self.module}.{self.function}:{self.id}"
 
+    @property
+    def is_variant(self):
+        return self.hint.startswith(_VARIANT)
 
-def catalogue(weeks=None):
-    """Every catalogued mistake of ``weeks`` (default: all), in lesson order and file order."""
+
+def catalogue(weeks=None, variants=False):
+    """Every catalogued mistake of ``weeks`` (default: all), in lesson order and file order; with
+    ``variants``, the variants (correct code) instead."""
     found = []
     for week in resolve_weeks(weeks):
         for module in modules(week):
             if (CATALOGUE_DIR / week / f"{module}.py").is_file():
-                found.extend(_entries(week, module))
+                found.extend(e for e in _entries(week, module) if e.is_variant == variants)
     return found
 
 
@@ -84,7 +100,7 @@ def for_function(week, module, function):
     """The catalogued mistakes of one graded function."""
     if not (CATALOGUE_DIR / week / f"{module}.py").is_file():
         return []
-    return [m for m in _entries(week, module) if m.function == function]
+    return [m for m in _entries(week, module) if m.function == function and not m.is_variant]
 
 
 def _entries(week, module):
@@ -166,6 +182,7 @@ class Outcome:
     hint: str = ""  # the hint the report showed for the function ("" for none)
     expected_hint: str = ""  # the hint it should show ("" when no reference case can show it)
     problems: list = field(default_factory=list)
+    variant: bool = False  # correct code written another way: full marks expected
 
     @property
     def caught(self):
@@ -173,7 +190,7 @@ class Outcome:
 
     @property
     def ok(self):
-        return self.caught and not self.problems
+        return (self.variant or self.caught) and not self.problems
 
 
 def _grade(folder, week, module, function, seed=None, test_files=None):
@@ -186,16 +203,22 @@ def _grade(folder, week, module, function, seed=None, test_files=None):
     return exercise
 
 
-def _check_one(mistake_):
+def _check_one(task):
+    mistake_, seed = task
     outcome = Outcome(mistake_.week, mistake_.module, mistake_.function, mistake_.id)
     from .cases import recognisable_hints
 
-    outcome.expected_hint = mistake_.hint if mistake_.id in recognisable_hints(
+    outcome.expected_hint = mistake_.hint if not mistake_.is_variant and mistake_.id in recognisable_hints(
         mistake_.week, mistake_.module, mistake_.function) else ""
     with tempfile.TemporaryDirectory(prefix="grader-mistake-") as folder:
         write_submission(folder, mistake_.week, {mistake_.module: patched_source(mistake_)})
-        exercise = _grade(folder, mistake_.week, mistake_.module, mistake_.function)
+        exercise = _grade(folder, mistake_.week, mistake_.module, mistake_.function, seed)
     _fill(outcome, exercise)
+    if mistake_.is_variant:
+        outcome.variant = True
+        if outcome.points < outcome.max_points:
+            outcome.problems.append(f"correct code loses points: {outcome.message or outcome.status}")
+        return outcome
     if not outcome.caught:
         outcome.problems.append("keeps full marks")
     if outcome.expected_hint and outcome.hint != outcome.expected_hint:
@@ -208,9 +231,10 @@ def _fill(outcome, exercise):
     outcome.status, outcome.message, outcome.hint = exercise.status, exercise.message, exercise.hint
 
 
-def check(mistakes, jobs=1, progress=None):
-    """Grade every mistake (each in a submission of its own); a list of :class:`Outcome` in order."""
-    return map_in_processes(_check_one, mistakes, jobs, progress)
+def check(mistakes, jobs=1, progress=None, seed=None):
+    """Grade every mistake or variant (each in a submission of its own, with the grading ``seed``: a
+    new one each when None); a list of :class:`Outcome` in order."""
+    return map_in_processes(_check_one, [(m, seed) for m in mistakes], jobs, progress)
 
 
 # ------------------------------------------------------------------------------ memorisers
@@ -348,16 +372,18 @@ class Report:
         return all(o.ok for o in self.outcomes)
 
     def summary(self, weeks):
-        rows = ["| week | graded functions | catalogued mistakes | caught | with hint | hard-coding submissions caught |",
-                "|---|---|---|---|---|---|"]
+        rows = ["| week | graded functions | catalogued mistakes | caught | with hint | hard-coding submissions caught "
+                "| variants at full marks |", "|---|---|---|---|---|---|---|"]
         for week in weeks:
-            mine = [o for o in self.outcomes if o.week == week and o.label != "memoriser"]
+            mine = [o for o in self.outcomes if o.week == week and o.label != "memoriser" and not o.variant]
             memorisers = [o for o in self.outcomes if o.week == week and o.label == "memoriser"]
+            variants = [o for o in self.outcomes if o.week == week and o.variant]
             functions = len({(o.module, o.function) for o in memorisers}) or len({(o.module, o.function) for o in mine})
             rows.append(f"| {week} | {functions} | {len(mine)} | {sum(o.caught for o in mine)} | "
                         f"{sum(bool(o.expected_hint) and o.hint == o.expected_hint for o in mine)} | "
-                        f"{sum(o.caught for o in memorisers)}/{len(memorisers)} |")
+                        f"{sum(o.caught for o in memorisers)}/{len(memorisers)} | "
+                        f"{sum(o.ok for o in variants)}/{len(variants)} |")
         problems = [self.line(o) for o in self.outcomes if not o.ok]
         verdict = (f"{len(problems)} problem(s):\n" + "\n".join(problems)) if problems else \
-            "every catalogued mistake and every hard-coding submission loses points"
+            "every catalogued mistake and every hard-coding submission loses points; every variant keeps full marks"
         return "\n".join(rows) + "\n\n" + verdict

@@ -231,7 +231,7 @@ def L1(yhat, y):
     # YOUR CODE HERE
     # Hint: np.abs then np.sum
     raise NotImplementedError()
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 def L2(yhat, y):
@@ -251,4 +251,4 @@ def L2(yhat, y):
     # YOUR CODE HERE
     # Hint: square the differences elementwise (** 2), then np.sum
     raise NotImplementedError()
-    return float(loss)
+    return float(np.squeeze(loss))

@@ -152,8 +152,9 @@ def propagate(w, b, X, Y):
     # YOUR CODE HERE
     # Hint: both gradients use A - Y of shape (1, m); dw has the shape of w
     raise NotImplementedError()
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    # np.squeeze turns a (1, 1) result (np.dot gives one) into a number the same way on every NumPy
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -191,7 +192,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 

@@ -197,7 +197,7 @@ def compute_cost(A2, Y):
     # YOUR CODE HERE
     # Hint: np.clip(A2, EPS, 1 - EPS), then the formula with np.log and np.sum, divided by m
     raise NotImplementedError()
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 def backward_propagation(parameters, cache, X, Y, activation="tanh"):

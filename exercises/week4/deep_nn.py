@@ -36,7 +36,7 @@ Check your work with ``python -m grader week4``.
 
 import numpy as np
 
-EPS = 1e-12  # probabilities are clipped to [EPS, 1 - EPS] in the cost and in dAL
+EPS = 1e-12  # clips probabilities in the cost; moves an AL of exactly 0 or 1 in dAL
 ACTIVATIONS = ("sigmoid", "relu", "tanh")
 
 
@@ -286,7 +286,7 @@ def compute_cost(AL, Y):
     # YOUR CODE HERE
     # Hint: np.clip(AL, EPS, 1 - EPS), then -np.sum(...) / m
     raise NotImplementedError()
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # ------------------------------------------------------------------------------------ backward
@@ -384,19 +384,23 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     .. math::
 
         dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}}\right)
-        \quad \text{(elementwise; } A^{[L]} \text{ clipped to } [\varepsilon, 1-\varepsilon]
-        \text{ so that nothing is divided by 0)},
+        \quad \text{(elementwise)},
 
-    goes back through layer L with "sigmoid", then through layers L-1, ..., 1 with
-    ``hidden_activation``: layer l's backward step gives ``dA{l-1}``, ``dW{l}``, ``db{l}``.
+    exactly, for any ``AL`` (also outside (0, 1), as in a test with random numbers); only where
+    ``AL`` is exactly 0.0 or 1.0 (a saturated sigmoid) does the given line move it by
+    :math:`\varepsilon` (``EPS``), so that nothing is divided by 0. The pass then goes back through
+    layer L with "sigmoid", then through layers L-1, ..., 1 with ``hidden_activation``: layer l's
+    backward step gives ``dA{l-1}``, ``dW{l}``, ``db{l}``.
     (Through the sigmoid, :math:`dZ^{[L]}` simplifies to :math:`A^{[L]} - Y`, as in week 3.)
     """
     grads = {}
     L = len(caches)  # number of layers
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
+    # A saturated sigmoid gives AL exactly 0.0 or 1.0, where dAL would divide by zero: only those entries
+    # move by EPS, so that dAL is the formula's exact value everywhere else.
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
     # YOUR CODE HERE
-    # Hint: dAL from AL_safe; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    # Hint: dAL from the formula above; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     # Hint: gives grads["dA{L-1}"], grads["dW{L}"], grads["db{L}"]; loop l = L-1, ..., 1 after that
     raise NotImplementedError()
     return grads

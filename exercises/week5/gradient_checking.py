@@ -106,7 +106,7 @@ def gradient_check(x, theta, epsilon=1e-7):
     # Hint: compute J_plus and J_minus with forward_propagation, then gradapprox and grad
     # Hint: np.linalg.norm(v) (or abs for numbers) gives the norms of the formula
     raise NotImplementedError()
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 # ---------------------------------------------------------------------------------------- N-D
@@ -238,7 +238,7 @@ def gradient_check_n(cost_function, parameters, gradients, epsilon=1e-7):
     # YOUR CODE HERE
     # Hint: the same formula as gradient_check, with the norms of the two columns
     raise NotImplementedError()
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 # ------------------------------------------------------------------------- a network to check

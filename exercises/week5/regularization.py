@@ -82,7 +82,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
     # YOUR CODE HERE
     # Hint: np.sum(np.square(W)) is the squared Frobenius norm of W; the sum runs over W1, W2 and W3
     raise NotImplementedError()
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 def backward_propagation_with_regularization(X, Y, cache, lambd):

@@ -245,7 +245,7 @@ class DeepClassifier:
         # Hint: compute_cost_softmax(AL, T) for softmax; otherwise week 4's binary cross-entropy;
         # Hint: with lambd > 0 add lambd / (2 * m) * the sum of np.sum(W * W) over the layers
         raise NotImplementedError()
-        return float(cost)
+        return float(np.squeeze(cost))
 
     def backward(self, AL, T, caches):
         r"""The gradients of :meth:`cost` with respect to every parameter, through the dropout masks.

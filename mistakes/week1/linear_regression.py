@@ -6,10 +6,56 @@ the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------------------ standardize
+# The threshold variants first: on the cases that tell them apart, another entry can give the same result.
+@mistake("standardize", "This looks like a constant row recognised only by a std of exactly 0: np.std of a "
+                        "constant row is often a rounding error (1.4e-17 for a row of 0.1); use the lesson's "
+                        "threshold, relative to the mean.")
+def only_exact_zero_std_is_constant(X):
+    X = np.asarray(X, dtype=np.float64)
+    mean = np.mean(X, axis=1, keepdims=True)
+    std = np.std(X, axis=1, keepdims=True)
+    std[std == 0] = 1.0
+    X_norm = (X - mean) / std
+    return X_norm, mean, std
+
+
+@mistake("standardize", "This looks like an absolute threshold that misses large constant rows: np.std of a row "
+                        "of 1000000.1 is a rounding error of 1.2e-10; the lesson's threshold grows with |mean|.")
+def absolute_threshold_too_small(X):
+    X = np.asarray(X, dtype=np.float64)
+    mean = np.mean(X, axis=1, keepdims=True)
+    std = np.std(X, axis=1, keepdims=True)
+    std = np.where(std < 1e-12, 1.0, std)
+    X_norm = (X - mean) / std
+    return X_norm, mean, std
+
+
+@mistake("standardize", "This looks like an absolute threshold that also flattens a real feature on a tiny scale "
+                        "(std 5e-10, mean near 0): the lesson's threshold is relative to the mean.")
+def absolute_threshold_too_large(X):
+    X = np.asarray(X, dtype=np.float64)
+    mean = np.mean(X, axis=1, keepdims=True)
+    std = np.std(X, axis=1, keepdims=True)
+    std = np.where(std < 1e-8, 1.0, std)
+    X_norm = (X - mean) / std
+    return X_norm, mean, std
+
+
+@mistake("standardize", "An all-zero row comes out as NaN: its mean and std are both 0, so a threshold of "
+                        "1e-12 |mean| alone is 0; the lesson's threshold is 1e-12 (1 + |mean|).")
+def relative_threshold_misses_all_zero_rows(X):
+    X = np.asarray(X, dtype=np.float64)
+    mean = np.mean(X, axis=1, keepdims=True)
+    std = np.std(X, axis=1, keepdims=True)
+    std[std < 1e-12 * np.abs(mean)] = 1.0
+    X_norm = (X - mean) / std
+    return X_norm, mean, std
+
+
 @mistake("standardize", "This looks like the mean and std of the columns (axis=0), one per example: each "
                         "feature is a row, so reduce over axis=1.")
 def statistics_over_the_examples_axis(X):
@@ -381,3 +427,16 @@ def hyperparameters_ignored(X_train, Y_train, X_test, Y_test, num_iterations=100
     return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
+
+
+# ----------------------------------------------------------------------------------- variants
+@variant("propagate", "the cost and db as the (1, 1) arrays that np.dot and keepdims=True give")
+def cost_and_db_as_one_by_one_arrays(w, b, X, Y):
+    m = X.shape[1]
+    Y_hat = np.dot(w.T, X) + b
+    cost = np.dot(Y_hat - Y, (Y_hat - Y).T) / (2 * m)
+    dZ = Y_hat - Y
+    dw = np.dot(X, dZ.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))

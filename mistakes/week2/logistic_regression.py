@@ -6,7 +6,7 @@ replaces the graded function of the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.mistakes import mistake, variant
 
 
 # ---------------------------------------------------------------------------------- sigmoid
@@ -385,3 +385,17 @@ def positional_arguments_swapped(X_train, Y_train, X_test, Y_test, learning_rate
         results[learning_rate] = model(X_train, Y_train, X_test, Y_test,  # noqa: F821
                                        learning_rate, num_iterations)
     return results
+
+
+# ----------------------------------------------------------------------------------- variants
+@variant("propagate", "the cost as the (1, 1) array of the Deep Learning Specialization's np.dot form, and db "
+                      "with keepdims=True")
+def cost_as_one_by_one_array(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)
+    A_safe = np.clip(A, EPS, 1 - EPS)
+    cost = -1 / m * (np.dot(Y, np.log(A_safe).T) + np.dot(1 - Y, np.log(1 - A_safe).T))
+    dw = 1 / m * np.dot(X, (A - Y).T)
+    db = 1 / m * np.sum(A - Y, axis=1, keepdims=True)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))

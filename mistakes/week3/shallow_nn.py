@@ -1,7 +1,7 @@
 """Mistakes learners make in week3/shallow_nn.py (see grader/mistakes.py)."""
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------------------ layer_sizes
@@ -424,3 +424,12 @@ def thresholds_Z2(parameters, X, activation="tanh"):
 def returns_booleans(parameters, X, activation="tanh"):
     A2, _ = forward_propagation(X, parameters, activation)
     return A2 > 0.5
+
+
+# ----------------------------------------------------------------------------------- variants
+@variant("compute_cost", "the cost as the (1, 1) array of the np.dot form")
+def cost_as_one_by_one_array(A2, Y):
+    m = Y.shape[1]
+    A2 = np.clip(A2, EPS, 1 - EPS)
+    cost = -1 / m * (np.dot(Y, np.log(A2).T) + np.dot(1 - Y, np.log(1 - A2).T))
+    return float(np.squeeze(cost))

@@ -1,7 +1,7 @@
 """Mistakes learners make in week4/deep_nn.py (see grader/mistakes.py)."""
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------- activation backward steps
@@ -360,8 +360,8 @@ def dAL_sign_flipped(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
-    dAL = np.divide(Y, AL_safe) - np.divide(1 - Y, 1 - AL_safe)
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
+    dAL = np.divide(Y, AL) - np.divide(1 - Y, 1 - AL)
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
         grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
@@ -375,8 +375,8 @@ def backward_hidden_activation_ignored(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
-    dAL = -(np.divide(Y, AL_safe) - np.divide(1 - Y, 1 - AL_safe))
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
         grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
@@ -390,8 +390,8 @@ def loop_stops_before_layer_1(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
-    dAL = -(np.divide(Y, AL_safe) - np.divide(1 - Y, 1 - AL_safe))
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 1, -1):
         grads[f"dA{l - 1}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
@@ -399,8 +399,8 @@ def loop_stops_before_layer_1(AL, Y, caches, hidden_activation="relu"):
     return grads
 
 
-@mistake("L_model_backward", "This looks like a division by AL itself where it is 0 or 1: compute dAL from "
-                             "AL_safe, AL clipped to [EPS, 1 - EPS].")
+@mistake("L_model_backward", "This looks like a division by an AL of exactly 0 or 1: keep the given line that "
+                             "moves those entries by EPS before dAL.")
 def divides_by_unclipped_AL(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
@@ -419,8 +419,8 @@ def keys_off_by_one(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
-    dAL = -(np.divide(Y, AL_safe) - np.divide(1 - Y, 1 - AL_safe))
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     grads[f"dA{L}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
         grads[f"dA{l}"], grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(
@@ -574,3 +574,35 @@ def threshold_at_zero(parameters, X, hidden_activation="relu"):
 def returns_booleans(parameters, X, hidden_activation="relu"):
     AL, _ = L_model_forward(X, parameters, hidden_activation)
     return AL > 0.5
+
+
+# ----------------------------------------------------------------------------------- variants
+@variant("compute_cost", "the cost as the (1, 1) array of the Deep Learning Specialization's np.dot form")
+def cost_as_one_by_one_array(AL, Y):
+    m = Y.shape[1]
+    AL = np.clip(AL, EPS, 1 - EPS)
+    cost = (-1 / m) * (np.dot(Y, np.log(AL).T) + np.dot(1 - Y, np.log(1 - AL).T))
+    return float(np.squeeze(cost))
+
+
+@variant("L_model_backward", "the Deep Learning Specialization's loop over reversed(range(L - 1)), with keys "
+                             "built by str() and the textbook dAL")
+def loop_as_in_the_specialization(AL, Y, caches, hidden_activation="relu"):
+    grads = {}
+    L = len(caches)
+    Y = Y.reshape(AL.shape)
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
+    dAL = - (np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
+    current_cache = caches[L - 1]
+    dA_prev_temp, dW_temp, db_temp = linear_activation_backward(dAL, current_cache, "sigmoid")
+    grads["dA" + str(L - 1)] = dA_prev_temp
+    grads["dW" + str(L)] = dW_temp
+    grads["db" + str(L)] = db_temp
+    for l in reversed(range(L - 1)):
+        current_cache = caches[l]
+        dA_prev_temp, dW_temp, db_temp = linear_activation_backward(grads["dA" + str(l + 1)], current_cache,
+                                                                    hidden_activation)
+        grads["dA" + str(l)] = dA_prev_temp
+        grads["dW" + str(l + 1)] = dW_temp
+        grads["db" + str(l + 1)] = db_temp
+    return grads

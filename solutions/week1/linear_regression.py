@@ -62,10 +62,20 @@ def standardize(X):
     mean : ndarray of shape (n_x, 1)
         :math:`\mu`, the mean of each row.
     std : ndarray of shape (n_x, 1)
-        :math:`\sigma`, the (population) standard deviation of each row. A constant row has
-        :math:`\sigma = 0` (or a rounding error like 1e-17), so there it is replaced by 1 and the
-        row becomes 0 instead of 0/0. Reuse ``mean`` and ``std`` on the test set:
-        ``(X_test - mean) / std``.
+        :math:`\sigma`, the (population) standard deviation of each row, except that a row with
+
+        .. math::
+
+            \sigma \le 10^{-12}\,(1 + |\mu|)
+
+        counts as constant: its :math:`\sigma` is replaced by 1, so that the row becomes 0 instead of
+        0/0 (NaN). An all-zero row is constant too. Why relative to :math:`|\mu|`: ``np.std`` of a
+        constant row is exactly 0 only when the mean has no rounding error; a row of 0.1 gives 1.4e-17,
+        a row of 1000000.1 gives 1.2e-10, an error that grows with the size of the values. An absolute
+        threshold either misses the second (1e-12) or also flattens a real feature measured on a tiny
+        scale (1e-8 flattens one with :math:`\sigma` = 5e-10, :math:`\mu` near 0).
+
+        Reuse ``mean`` and ``std`` on the test set: ``(X_test - mean) / std``.
     """
     X = np.asarray(X, dtype=np.float64)
     ### BEGIN SOLUTION
@@ -140,8 +150,9 @@ def propagate(w, b, X, Y):
     dw = np.dot(X, dZ.T) / m                        # (n_x, 1)
     db = np.sum(dZ) / m
     ### END SOLUTION
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    # np.squeeze turns a (1, 1) result (np.dot gives one) into a number the same way on every NumPy
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 def gradient_descent(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
@@ -187,7 +198,7 @@ def gradient_descent(w, b, X, Y, num_iterations, learning_rate, print_cost=False
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -221,7 +232,7 @@ def normal_equation(X, Y):
     w = theta[:n_x]                                 # (n_x, 1)
     b = theta[n_x, 0]
     ### END SOLUTION
-    return w, float(b)
+    return w, float(np.squeeze(b))
 
 
 def rmse(Y_hat, Y):

@@ -250,7 +250,7 @@ def L1(yhat, y):
     ### HINT: np.abs then np.sum
     loss = np.sum(np.abs(yhat - y))
     ### END SOLUTION
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 def L2(yhat, y):
@@ -271,4 +271,4 @@ def L2(yhat, y):
     ### HINT: square the differences elementwise (** 2), then np.sum
     loss = np.sum((yhat - y) ** 2)
     ### END SOLUTION
-    return float(loss)
+    return float(np.squeeze(loss))

@@ -162,8 +162,9 @@ def propagate(w, b, X, Y):
     dw = np.dot(X, dZ.T) / m                        # (n_x, 1)
     db = np.sum(dZ) / m
     ### END SOLUTION
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    # np.squeeze turns a (1, 1) result (np.dot gives one) into a number the same way on every NumPy
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
@@ -204,7 +205,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 

@@ -209,7 +209,7 @@ def compute_cost(A2, Y):
     A2 = np.clip(A2, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 def backward_propagation(parameters, cache, X, Y, activation="tanh"):

@@ -36,7 +36,7 @@ Check your work with ``python -m grader week4``.
 
 import numpy as np
 
-EPS = 1e-12  # probabilities are clipped to [EPS, 1 - EPS] in the cost and in dAL
+EPS = 1e-12  # clips probabilities in the cost; moves an AL of exactly 0 or 1 in dAL
 ACTIVATIONS = ("sigmoid", "relu", "tanh")
 
 
@@ -304,7 +304,7 @@ def compute_cost(AL, Y):
     AL = np.clip(AL, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # ------------------------------------------------------------------------------------ backward
@@ -407,21 +407,25 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     .. math::
 
         dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1 - Y}{1 - A^{[L]}}\right)
-        \quad \text{(elementwise; } A^{[L]} \text{ clipped to } [\varepsilon, 1-\varepsilon]
-        \text{ so that nothing is divided by 0)},
+        \quad \text{(elementwise)},
 
-    goes back through layer L with "sigmoid", then through layers L-1, ..., 1 with
-    ``hidden_activation``: layer l's backward step gives ``dA{l-1}``, ``dW{l}``, ``db{l}``.
+    exactly, for any ``AL`` (also outside (0, 1), as in a test with random numbers); only where
+    ``AL`` is exactly 0.0 or 1.0 (a saturated sigmoid) does the given line move it by
+    :math:`\varepsilon` (``EPS``), so that nothing is divided by 0. The pass then goes back through
+    layer L with "sigmoid", then through layers L-1, ..., 1 with ``hidden_activation``: layer l's
+    backward step gives ``dA{l-1}``, ``dW{l}``, ``db{l}``.
     (Through the sigmoid, :math:`dZ^{[L]}` simplifies to :math:`A^{[L]} - Y`, as in week 3.)
     """
     grads = {}
     L = len(caches)  # number of layers
     Y = Y.reshape(AL.shape)
-    AL_safe = np.clip(AL, EPS, 1 - EPS)
+    # A saturated sigmoid gives AL exactly 0.0 or 1.0, where dAL would divide by zero: only those entries
+    # move by EPS, so that dAL is the formula's exact value everywhere else.
+    AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
     ### BEGIN SOLUTION
-    ### HINT: dAL from AL_safe; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
+    ### HINT: dAL from the formula above; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     ### HINT: gives grads["dA{L-1}"], grads["dW{L}"], grads["db{L}"]; loop l = L-1, ..., 1 after that
-    dAL = -(np.divide(Y, AL_safe) - np.divide(1 - Y, 1 - AL_safe))
+    dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
         dA_prev, dW, db = linear_activation_backward(grads[f"dA{l}"], caches[l - 1], hidden_activation)

@@ -115,7 +115,7 @@ def gradient_check(x, theta, epsilon=1e-7):
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 # ---------------------------------------------------------------------------------------- N-D
@@ -268,7 +268,7 @@ def gradient_check_n(cost_function, parameters, gradients, epsilon=1e-7):
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     difference = numerator / denominator
     ### END SOLUTION
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 # ------------------------------------------------------------------------- a network to check

@@ -86,7 +86,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
                                                 + np.sum(np.square(W3)))
     cost = cross_entropy_cost + L2_regularization_cost
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 def backward_propagation_with_regularization(X, Y, cache, lambd):

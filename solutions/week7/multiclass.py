@@ -126,7 +126,7 @@ def compute_cost_softmax(AL, Y):
     ### HINT: np.maximum(AL, EPS) before np.log; sum over classes and examples, divide by m
     cost = -np.sum(Y * np.log(np.maximum(AL, EPS))) / m
     ### END SOLUTION
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 def softmax_backward(AL, Y):

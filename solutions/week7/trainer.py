@@ -268,7 +268,7 @@ class DeepClassifier:
             squares = sum(float(np.sum(np.square(parameters[f"W{l}"]))) for l in range(1, L + 1))
             cost += self.lambd / (2 * m) * squares
         ### END SOLUTION
-        return float(cost)
+        return float(np.squeeze(cost))
 
     def backward(self, AL, T, caches):
         r"""The gradients of :meth:`cost` with respect to every parameter, through the dropout masks.

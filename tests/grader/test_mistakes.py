@@ -48,8 +48,8 @@ def _definition(tree, dotted):
     return node
 
 
-def test_each_mistake_replaces_exactly_its_function(catalogue):
-    for entry in catalogue:
+def test_each_mistake_and_variant_replaces_exactly_its_function(catalogue):
+    for entry in catalogue + mistakes.catalogue(variants=True):
         patched = ast.parse(mistakes.patched_source(entry))
         original = ast.parse((SOLUTIONS_DIR / entry.week / f"{entry.module}.py").read_text())
         assert [ast.dump(n) for n in patched.body if not isinstance(n, ast.FunctionDef) or n.name != entry.function] \
@@ -81,8 +81,8 @@ def test_hints_are_one_sentence_and_never_quote_the_solution(catalogue):
         assert not quoted, f"the hint of {entry.key} quotes the solution: {quoted}"
 
 
-def test_mistakes_differ_from_the_solution(catalogue):
-    for entry in catalogue:
+def test_mistakes_and_variants_differ_from_the_solution(catalogue):
+    for entry in catalogue + mistakes.catalogue(variants=True):
         reference = (SOLUTIONS_DIR / entry.week / f"{entry.module}.py").read_text()
         assert ast.dump(ast.parse(mistakes.patched_source(entry))) != ast.dump(ast.parse(reference)), entry.key
 
@@ -94,6 +94,14 @@ def test_every_mistake_loses_points_and_shows_its_hint(week):
                           capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "every catalogued mistake and every hard-coding submission loses points" in done.stdout
+    assert "every variant keeps full marks" in done.stdout
+
+
+def test_variants_are_correct_code_the_mistakes_api_keeps_apart(catalogue):
+    variants = mistakes.catalogue(variants=True)
+    assert variants and all(v.is_variant for v in variants) and not any(m.is_variant for m in catalogue)
+    for v in variants:  # never among the mistakes a hint is frozen for
+        assert v.id not in [m.id for m in mistakes.for_function(v.week, v.module, v.function)]
 
 
 # ---------------------------------------------------------------------------- end to end

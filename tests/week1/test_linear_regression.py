@@ -50,8 +50,10 @@ def _(rng):
     # Constant rows whose np.std is a rounding error (1e-17, 1e-10), and a real feature on a tiny scale
     # (std 5e-10): a constant stays 0 whatever its value, a tiny feature is still standardized.
     rounding = np.stack([np.full(7, 0.1), np.full(7, 1e6 + 0.1), 1e-9 * rng.standard_normal(7) + 1e-10])
+    all_zero = rng.standard_normal((3, 5))
+    all_zero[1], all_zero[:, 2] = 0.0, 0.0  # an all-zero feature (constant: std 1) and an all-zero example
     return {"3x6": {"X": X}, "constant_row": {"X": constant}, "single_example": {"X": rng.standard_normal((3, 1))},
-            "rounding_and_tiny_scale": {"X": rounding}}
+            "rounding_and_tiny_scale": {"X": rounding}, "all_zero_row_and_column": {"X": all_zero}}
 
 
 @pytest.mark.exercise("standardize", points=0.25)

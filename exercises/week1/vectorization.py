@@ -39,7 +39,7 @@ def dot_loop(x1, x2):
     # YOUR CODE HERE
     # Hint: start from 0.0 and add one product per index i in range(len(x1))
     raise NotImplementedError()
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 def outer_loop(x1, x2):
@@ -95,7 +95,7 @@ def dot_vectorized(x1, x2):
     # YOUR CODE HERE
     # Hint: one numpy call (np.dot)
     raise NotImplementedError()
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 def outer_vectorized(x1, x2):

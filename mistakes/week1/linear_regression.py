@@ -155,8 +155,8 @@ def cost_without_one_half(w, b, X, Y):
     dZ = Y_hat - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "dw looks like it lacks the 1/m: average the gradient over the m examples.")
@@ -167,8 +167,8 @@ def dw_without_one_over_m(w, b, X, Y):
     dZ = Y_hat - Y
     dw = np.dot(X, dZ.T)
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "db looks like a sum over the examples without the 1/m: average it, like dw.")
@@ -179,8 +179,8 @@ def db_without_one_over_m(w, b, X, Y):
     dZ = Y_hat - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ)
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "The gradients have the wrong sign (Y - Y_hat): the error is Y_hat - Y.")
@@ -191,8 +191,8 @@ def error_sign_flipped(w, b, X, Y):
     dZ = Y - Y_hat
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "dw looks transposed, of shape (1, n_x): it must have the shape of w, (n_x, 1).")
@@ -203,8 +203,8 @@ def dw_transposed(w, b, X, Y):
     dZ = Y_hat - Y
     dw = np.dot(dZ, X.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 # ------------------------------------------------------------------------- gradient_descent
@@ -220,7 +220,7 @@ def updates_w_in_place(w, b, X, Y, num_iterations, learning_rate, print_cost=Fal
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -236,7 +236,7 @@ def steps_uphill(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -251,7 +251,7 @@ def step_without_learning_rate(w, b, X, Y, num_iterations, learning_rate, print_
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -267,7 +267,7 @@ def b_updated_with_dw(w, b, X, Y, num_iterations, learning_rate, print_cost=Fals
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -283,7 +283,7 @@ def gradients_computed_once(w, b, X, Y, num_iterations, learning_rate, print_cos
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -299,7 +299,7 @@ def loop_starts_at_one(w, b, X, Y, num_iterations, learning_rate, print_cost=Fal
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -311,7 +311,7 @@ def no_row_of_ones(X, Y):
     theta = np.linalg.lstsq(X.T, Y.T, rcond=None)[0]
     w = theta[:n_x]
     b = 0.0
-    return w, float(b)
+    return w, float(np.squeeze(b))
 
 
 @mistake("normal_equation", "The row of ones looks stacked above X, but theta is read as if it were below: the "
@@ -322,7 +322,7 @@ def ones_row_first(X, Y):
     theta = np.linalg.lstsq(X_tilde.T, Y.T, rcond=None)[0]
     w = theta[:n_x]
     b = theta[n_x, 0]
-    return w, float(b)
+    return w, float(np.squeeze(b))
 
 
 @mistake("normal_equation", "b looks read from the wrong row of theta (off by one): theta has n_x + 1 rows, "
@@ -333,7 +333,7 @@ def bias_from_the_wrong_row(X, Y):
     theta = np.linalg.lstsq(X_tilde.T, Y.T, rcond=None)[0]
     w = theta[:n_x]
     b = theta[n_x - 1, 0]
-    return w, float(b)
+    return w, float(np.squeeze(b))
 
 
 @mistake("normal_equation", "w has n_x + 1 entries: it still contains the bias, the last row of theta.")
@@ -343,7 +343,7 @@ def w_keeps_the_bias_row(X, Y):
     theta = np.linalg.lstsq(X_tilde.T, Y.T, rcond=None)[0]
     w = theta
     b = theta[n_x, 0]
-    return w, float(b)
+    return w, float(np.squeeze(b))
 
 
 # ------------------------------------------------------------------------------------ model
@@ -358,7 +358,7 @@ def trains_on_raw_features(X_train, Y_train, X_test, Y_test, num_iterations=1000
     b = params["b"]
     train_rmse = rmse(predict(w, b, X_train), Y_train)  # noqa: F821
     test_rmse = rmse(predict(w, b, X_test), Y_test)  # noqa: F821
-    return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
+    return {"costs": costs, "w": w, "b": float(np.squeeze(b)), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
 
@@ -375,7 +375,7 @@ def weights_for_standardized_features(X_train, Y_train, X_test, Y_test, num_iter
     b = params["b"]
     train_rmse = rmse(predict(w, b, X_train), Y_train)  # noqa: F821
     test_rmse = rmse(predict(w, b, X_test), Y_test)  # noqa: F821
-    return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
+    return {"costs": costs, "w": w, "b": float(np.squeeze(b)), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
 
@@ -391,7 +391,7 @@ def bias_not_shifted(X_train, Y_train, X_test, Y_test, num_iterations=10000, lea
     b = params["b"]
     train_rmse = rmse(predict(w, b, X_train), Y_train)  # noqa: F821
     test_rmse = rmse(predict(w, b, X_test), Y_test)  # noqa: F821
-    return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
+    return {"costs": costs, "w": w, "b": float(np.squeeze(b)), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
 
@@ -408,7 +408,7 @@ def multiplies_by_std(X_train, Y_train, X_test, Y_test, num_iterations=10000, le
     b = params["b"] - float(np.sum(w * mean))
     train_rmse = rmse(predict(w, b, X_train), Y_train)  # noqa: F821
     test_rmse = rmse(predict(w, b, X_test), Y_test)  # noqa: F821
-    return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
+    return {"costs": costs, "w": w, "b": float(np.squeeze(b)), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
 
@@ -424,7 +424,7 @@ def hyperparameters_ignored(X_train, Y_train, X_test, Y_test, num_iterations=100
     b = params["b"] - float(np.sum(w * mean))
     train_rmse = rmse(predict(w, b, X_train), Y_train)  # noqa: F821
     test_rmse = rmse(predict(w, b, X_test), Y_test)  # noqa: F821
-    return {"costs": costs, "w": w, "b": float(b), "train_rmse": train_rmse,
+    return {"costs": costs, "w": w, "b": float(np.squeeze(b)), "train_rmse": train_rmse,
             "test_rmse": test_rmse, "learning_rate": learning_rate,
             "num_iterations": num_iterations}
 

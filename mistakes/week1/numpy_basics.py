@@ -332,43 +332,43 @@ def shifts_in_place(x):
 @mistake("L1", "This looks like the mean of |yhat - y|: the L1 loss of the course is the sum.")
 def L1_mean_instead_of_sum(yhat, y):
     loss = np.mean(np.abs(yhat - y))
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L1", "This sums yhat - y without the absolute value, so errors of opposite signs cancel: "
                "take |yhat - y| first.")
 def L1_missing_abs(yhat, y):
     loss = np.sum(yhat - y)
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L1", "This looks like the absolute value of the sum: take the absolute value of each difference, "
                "then sum.")
 def L1_abs_of_the_sum(yhat, y):
     loss = np.abs(np.sum(yhat - y))
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L2", "This looks like the mean of the squared errors: the L2 loss of the course is their sum.")
 def L2_mean_instead_of_sum(yhat, y):
     loss = np.mean((yhat - y) ** 2)
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L2", "This looks like the Euclidean norm, with a square root: the L2 loss is the sum of squares, "
                "without the root.")
 def L2_norm_not_squared(yhat, y):
     loss = np.linalg.norm(yhat - y)
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L2", "This looks like the sum of |yhat - y|, the L1 loss: square each difference instead.")
 def L2_is_L1(yhat, y):
     loss = np.sum(np.abs(yhat - y))
-    return float(loss)
+    return float(np.squeeze(loss))
 
 
 @mistake("L2", "np.dot of two 2-D arrays is a matrix product, not a sum of squares: square elementwise and sum.")
 def L2_dot_of_matrices(yhat, y):
     loss = np.dot(yhat - y, yhat - y)
-    return float(loss)
+    return float(np.squeeze(loss))

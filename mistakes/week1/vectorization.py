@@ -14,7 +14,7 @@ def sum_starts_at_one(x1, x2):
     dot = 1.0
     for i in range(len(x1)):
         dot += x1[i] * x2[i]
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_loop", "This looks like a loop that stops one index early (range(len(x1) - 1)): the last "
@@ -23,7 +23,7 @@ def loop_stops_one_early(x1, x2):
     dot = 0.0
     for i in range(len(x1) - 1):
         dot += x1[i] * x2[i]
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_loop", "This looks like dot = ... instead of dot += ...: each step replaces the sum, so only the "
@@ -32,7 +32,7 @@ def overwrites_the_sum(x1, x2):
     dot = 0.0
     for i in range(len(x1)):
         dot = x1[i] * x2[i]
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_loop", "This adds x1[i] + x2[i]: the dot product adds the products x1[i] * x2[i].")
@@ -40,32 +40,32 @@ def adds_instead_of_multiplying(x1, x2):
     dot = 0.0
     for i in range(len(x1)):
         dot += x1[i] + x2[i]
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_vectorized", "This looks like the product of x1 with itself: check the second argument.")
 def dot_with_itself(x1, x2):
     dot = np.dot(x1, x1)
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_vectorized", "This looks like the mean of the products: the dot product is their sum.")
 def mean_of_products(x1, x2):
     dot = np.mean(x1 * x2)
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_vectorized", "This looks like the sum of the outer product, which is sum(x1) * sum(x2): the dot "
                            "product only multiplies entries with the same index.")
 def sum_of_the_outer_product(x1, x2):
     dot = np.sum(np.outer(x1, x2))
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 @mistake("dot_vectorized", "np.multiply gives a vector of products, not one number: the dot product also sums them.")
 def elementwise_product_only(x1, x2):
     dot = np.multiply(x1, x2)
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 # ------------------------------------------------------------------------------------ outer

@@ -81,8 +81,8 @@ def logs_without_clipping(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "The cost looks negative: the cross-entropy has a minus sign in front of the mean of the logs.")
@@ -94,8 +94,8 @@ def cost_without_minus(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "The two log terms look swapped: Y goes with log(A) and 1 - Y with log(1 - A).")
@@ -107,8 +107,8 @@ def log_terms_swapped(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "dw looks like it lacks the 1/m: average the gradient over the m examples.")
@@ -120,8 +120,8 @@ def dw_without_one_over_m(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(X, dZ.T)
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "The gradients have the wrong sign (Y - A): dZ is A - Y.")
@@ -133,8 +133,8 @@ def dZ_sign_flipped(w, b, X, Y):
     dZ = Y - A
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "dw looks transposed, of shape (1, n_x): it must have the shape of w, (n_x, 1).")
@@ -146,8 +146,8 @@ def dw_transposed(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(dZ, X.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
-    return grads, float(cost)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
 
 
 @mistake("propagate", "The cost looks like a (1, 1) array: return it as a float.")
@@ -159,7 +159,7 @@ def cost_returned_as_an_array(w, b, X, Y):
     dZ = A - Y
     dw = np.dot(X, dZ.T) / m
     db = np.sum(dZ) / m
-    grads = {"dw": dw, "db": float(db)}
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
     return grads, cost
 
 
@@ -176,7 +176,7 @@ def updates_w_in_place(w, b, X, Y, num_iterations=100, learning_rate=0.009, prin
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -192,7 +192,7 @@ def steps_uphill(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -207,7 +207,7 @@ def step_without_learning_rate(w, b, X, Y, num_iterations=100, learning_rate=0.0
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -223,7 +223,7 @@ def b_updated_with_dw(w, b, X, Y, num_iterations=100, learning_rate=0.009, print
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -239,7 +239,7 @@ def gradients_computed_once(w, b, X, Y, num_iterations=100, learning_rate=0.009,
             costs.append(cost)
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
-    params = {"w": w, "b": float(b)}
+    params = {"w": w, "b": float(np.squeeze(b))}
     return params, grads, costs
 
 
@@ -300,7 +300,7 @@ def predictions_swapped(X_train, Y_train, X_test, Y_test, num_iterations=2000, l
     Y_prediction_test = predict(w, b, X_train)  # noqa: F821
     Y_prediction_train = predict(w, b, X_test)  # noqa: F821
     return {"costs": costs, "Y_prediction_test": Y_prediction_test,
-            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(b),
+            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(np.squeeze(b)),
             "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 
@@ -314,7 +314,7 @@ def hyperparameters_not_passed_on(X_train, Y_train, X_test, Y_test, num_iteratio
     Y_prediction_test = predict(w, b, X_test)  # noqa: F821
     Y_prediction_train = predict(w, b, X_train)  # noqa: F821
     return {"costs": costs, "Y_prediction_test": Y_prediction_test,
-            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(b),
+            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(np.squeeze(b)),
             "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 
@@ -328,7 +328,7 @@ def predicts_with_the_initial_parameters(X_train, Y_train, X_test, Y_test, num_i
     Y_prediction_test = predict(w, b, X_test)  # noqa: F821
     Y_prediction_train = predict(w, b, X_train)  # noqa: F821
     return {"costs": costs, "Y_prediction_test": Y_prediction_test,
-            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(b),
+            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(np.squeeze(b)),
             "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 
@@ -343,7 +343,7 @@ def one_weight_per_example(X_train, Y_train, X_test, Y_test, num_iterations=2000
     Y_prediction_test = predict(w, b, X_test)  # noqa: F821
     Y_prediction_train = predict(w, b, X_train)  # noqa: F821
     return {"costs": costs, "Y_prediction_test": Y_prediction_test,
-            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(b),
+            "Y_prediction_train": Y_prediction_train, "w": w, "b": float(np.squeeze(b)),
             "learning_rate": learning_rate, "num_iterations": num_iterations}
 
 

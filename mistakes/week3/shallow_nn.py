@@ -144,7 +144,7 @@ def elementwise_product(X, parameters, activation="tanh"):
 def sum_not_mean(A2, Y):
     A2 = np.clip(A2, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost", "This looks like a cost returned as a (1, 1) array: return a Python float (float(...)).")
@@ -160,7 +160,7 @@ def cost_as_an_array(A2, Y):
 def no_clipping(A2, Y):
     m = Y.shape[1]
     cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost", "This looks like the cost without its minus sign: the cross-entropy is -mean(...), "
@@ -169,7 +169,7 @@ def missing_minus_sign(A2, Y):
     m = Y.shape[1]
     A2 = np.clip(A2, EPS, 1 - EPS)
     cost = np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost", "This looks like only the Y log(A2) term: the loss also has (1 - Y) log(1 - A2) for the "
@@ -178,7 +178,7 @@ def only_the_positive_term(A2, Y):
     m = Y.shape[1]
     A2 = np.clip(A2, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A2)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # --------------------------------------------------------------------- backward_propagation

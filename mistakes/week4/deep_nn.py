@@ -244,7 +244,7 @@ def L_counts_every_key(X, parameters, hidden_activation="relu"):
 def sum_not_mean(AL, Y):
     AL = np.clip(AL, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost", "This looks like a cost returned as a (1, 1) array: return a Python float (float(...)).")
@@ -260,7 +260,7 @@ def cost_as_an_array(AL, Y):
 def no_clipping(AL, Y):
     m = Y.shape[1]
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost", "This looks like the cost without its minus sign: the cross-entropy is -mean(...), "
@@ -269,7 +269,7 @@ def missing_minus_sign(AL, Y):
     m = Y.shape[1]
     AL = np.clip(AL, EPS, 1 - EPS)
     cost = np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # ------------------------------------------------------------------------------------ backward

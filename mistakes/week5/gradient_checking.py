@@ -53,7 +53,7 @@ def divides_by_epsilon_not_2_epsilon(x, theta, epsilon=1e-7):
     gradapprox = (J_plus - J_minus) / epsilon
     grad = backward_propagation(x, theta)  # noqa: F821
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check", "This returns |grad - gradapprox| alone: divide it by |grad| + |gradapprox| to get the "
@@ -64,7 +64,7 @@ def absolute_difference(x, theta, epsilon=1e-7):
     gradapprox = (J_plus - J_minus) / (2 * epsilon)
     grad = backward_propagation(x, theta)  # noqa: F821
     difference = np.linalg.norm(grad - gradapprox)
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check", "This returns gradapprox, the numerical derivative: the check returns the relative "
@@ -84,7 +84,7 @@ def denominator_is_a_difference(x, theta, epsilon=1e-7):
     gradapprox = (J_plus - J_minus) / (2 * epsilon)
     grad = backward_propagation(x, theta)  # noqa: F821
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) - np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 # ---------------------------------------------------------------------- dictionary_to_vector
@@ -242,7 +242,7 @@ def one_sided_difference(cost_function, parameters, gradients, epsilon=1e-7):
         J_plus = cost_function(vector_to_dictionary(theta_plus, shapes))  # noqa: F821
         gradapprox[i] = (J_plus - J) / epsilon
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check_n", "This looks like J_plus - J_minus divided by epsilon: the central difference divides "
@@ -262,7 +262,7 @@ def divides_by_epsilon(cost_function, parameters, gradients, epsilon=1e-7):
         J_minus = cost_function(vector_to_dictionary(theta_minus, shapes))  # noqa: F821
         gradapprox[i] = (J_plus - J_minus) / epsilon
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check_n", "This looks like theta_plus = theta without a copy: the nudges then pile up in theta "
@@ -282,7 +282,7 @@ def theta_not_copied(cost_function, parameters, gradients, epsilon=1e-7):
         J_minus = cost_function(vector_to_dictionary(theta_minus, shapes))  # noqa: F821
         gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check_n", "This returns ||grad - gradapprox|| alone: divide it by ||grad|| + ||gradapprox|| to get "
@@ -302,7 +302,7 @@ def absolute_difference_n(cost_function, parameters, gradients, epsilon=1e-7):
         J_minus = cost_function(vector_to_dictionary(theta_minus, shapes))  # noqa: F821
         gradapprox[i] = (J_plus - J_minus) / (2 * epsilon)
     difference = np.linalg.norm(grad - gradapprox)
-    return float(difference)
+    return float(np.squeeze(difference))
 
 
 @mistake("gradient_check_n", "This looks like a hard-coded 1e-7 for the nudge: use the argument epsilon.")
@@ -321,4 +321,4 @@ def epsilon_hard_coded(cost_function, parameters, gradients, epsilon=1e-7):
         J_minus = cost_function(vector_to_dictionary(theta_minus, shapes))  # noqa: F821
         gradapprox[i] = (J_plus - J_minus) / (2 * 1e-7)
     difference = np.linalg.norm(grad - gradapprox) / (np.linalg.norm(grad) + np.linalg.norm(gradapprox))
-    return float(difference)
+    return float(np.squeeze(difference))

@@ -103,7 +103,7 @@ def shifts_Z_in_place(Z):
 def without_one_over_m(AL, Y):
     m = Y.shape[1]
     cost = -np.sum(Y * np.log(np.maximum(AL, EPS)))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost_softmax", "This looks like np.mean over every entry, which divides by C * m: sum over "
@@ -111,7 +111,7 @@ def without_one_over_m(AL, Y):
 def mean_over_classes_too(AL, Y):
     m = Y.shape[1]
     cost = -np.mean(Y * np.log(np.maximum(AL, EPS)))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost_softmax", "This looks like week 2's binary cross-entropy with its (1 - Y) log(1 - AL) "
@@ -120,7 +120,7 @@ def binary_cross_entropy(AL, Y):
     m = Y.shape[1]
     A = np.clip(AL, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost_softmax", "This looks like a log of probabilities that are exactly 0 (NaN or inf): "
@@ -128,7 +128,7 @@ def binary_cross_entropy(AL, Y):
 def log_without_clipping(AL, Y):
     m = Y.shape[1]
     cost = -np.sum(Y * np.log(AL)) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("compute_cost_softmax", "This looks like a cost without its minus sign: the log of a probability is "
@@ -136,7 +136,7 @@ def log_without_clipping(AL, Y):
 def without_minus_sign(AL, Y):
     m = Y.shape[1]
     cost = np.sum(Y * np.log(np.maximum(AL, EPS))) / m
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # ----------------------------------------------------------------------------- softmax_backward

@@ -175,7 +175,7 @@ def l2_without_one_over_m(self, AL, T, parameters=None):
         cost = float(-np.sum(T * np.log(A) + (1 - T) * np.log(1 - A)) / m)
     if self.lambd > 0:
         cost += self.lambd / 2 * sum(np.sum(np.square(parameters[f"W{l}"])) for l in range(1, L + 1))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("DeepClassifier.cost", "This looks like the L2 term without its 1/2: it is lambd / (2m) times the sum "
@@ -191,7 +191,7 @@ def l2_without_one_half(self, AL, T, parameters=None):
         cost = float(-np.sum(T * np.log(A) + (1 - T) * np.log(1 - A)) / m)
     if self.lambd > 0:
         cost += self.lambd / m * sum(np.sum(np.square(parameters[f"W{l}"])) for l in range(1, L + 1))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("DeepClassifier.cost", "This looks like the biases included in the L2 term: only the weights W are "
@@ -206,7 +206,7 @@ def l2_includes_the_biases(self, AL, T, parameters=None):
         cost = float(-np.sum(T * np.log(A) + (1 - T) * np.log(1 - A)) / m)
     if self.lambd > 0:
         cost += self.lambd / (2 * m) * sum(np.sum(np.square(value)) for value in parameters.values())
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("DeepClassifier.cost", "This looks like the square of the sum of each W instead of the sum of its "
@@ -222,7 +222,7 @@ def square_of_the_sum(self, AL, T, parameters=None):
         cost = float(-np.sum(T * np.log(A) + (1 - T) * np.log(1 - A)) / m)
     if self.lambd > 0:
         cost += self.lambd / (2 * m) * sum(np.sum(parameters[f"W{l}"]) ** 2 for l in range(1, L + 1))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 @mistake("DeepClassifier.cost", "This looks like the categorical cross-entropy used for the sigmoid output too: "
@@ -234,7 +234,7 @@ def categorical_cost_for_the_sigmoid(self, AL, T, parameters=None):
     cost = compute_cost_softmax(AL, T)
     if self.lambd > 0:
         cost += self.lambd / (2 * m) * sum(np.sum(np.square(parameters[f"W{l}"])) for l in range(1, L + 1))
-    return float(cost)
+    return float(np.squeeze(cost))
 
 
 # ----------------------------------------------------------------------------------- backward

@@ -42,7 +42,7 @@ def dot_loop(x1, x2):
     for i in range(len(x1)):
         dot += x1[i] * x2[i]
     ### END SOLUTION
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 def outer_loop(x1, x2):
@@ -104,7 +104,7 @@ def dot_vectorized(x1, x2):
     ### HINT: one numpy call (np.dot)
     dot = np.dot(x1, x2)
     ### END SOLUTION
-    return float(dot)
+    return float(np.squeeze(dot))
 
 
 def outer_vectorized(x1, x2):

@@ -2,23 +2,19 @@
 
 Run from the repository root:
 
-    python examples/week1_linear_regression.py
+    python examples/week1_linear_regression.py               # your code in exercises/week1/
+    python examples/week1_linear_regression.py --solutions   # the reference in solutions/week1/
 
-It trains the reference ``model`` with its default hyper-parameters, solves the same least-squares
+It trains ``linear_regression.model`` with its default hyper-parameters, solves the same least-squares
 problem in closed form, and prints both costs, their relative gap (the curriculum asks for less than
 1e-6), the train / test RMSE of both, and why standardizing the features matters.
 """
 
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from solutions.week1.linear_regression import (  # noqa: E402
-    load_data, model, normal_equation, predict, propagate, rmse, standardize)
+import _course  # first among the course's imports: it puts the course folder on sys.path
 
 
 def condition_number(X):
@@ -28,20 +24,23 @@ def condition_number(X):
     return eigenvalues[-1] / eigenvalues[0]
 
 
-def main():
-    X_train, Y_train, X_test, Y_test = load_data()
+def main(argv=None):
+    args = _course.parser(__doc__).parse_args(argv)
+    linear_regression = _course.load(args, "week1.linear_regression")
+    X_train, Y_train, X_test, Y_test = linear_regression.load_data()
     print(f"diabetes: X_train {X_train.shape}, Y_train {Y_train.shape}, "
           f"X_test {X_test.shape}, Y_test {Y_test.shape}")
 
     # Gradient descent (model standardizes with the training mean / std internally).
     start = time.perf_counter()
-    d = model(X_train, Y_train, X_test, Y_test)
+    with _course.progress():
+        d = linear_regression.model(X_train, Y_train, X_test, Y_test, print_cost=True)
     seconds = time.perf_counter() - start
-    _, cost_gd = propagate(d["w"], d["b"], X_train, Y_train)
+    _, cost_gd = linear_regression.propagate(d["w"], d["b"], X_train, Y_train)
 
     # Closed form on the same data: the optimum gradient descent should reach.
-    w_ne, b_ne = normal_equation(X_train, Y_train)
-    _, cost_ne = propagate(w_ne, b_ne, X_train, Y_train)
+    w_ne, b_ne = linear_regression.normal_equation(X_train, Y_train)
+    _, cost_ne = linear_regression.propagate(w_ne, b_ne, X_train, Y_train)
     gap = (cost_gd - cost_ne) / cost_ne
 
     print(f"\ngradient descent: {d['num_iterations']} iterations, learning rate "
@@ -52,13 +51,14 @@ def main():
 
     print(f"\n{'':18}{'train RMSE':>12}{'test RMSE':>12}")
     print(f"{'gradient descent':18}{d['train_rmse']:12.3f}{d['test_rmse']:12.3f}")
+    rmse, predict = linear_regression.rmse, linear_regression.predict
     print(f"{'normal equation':18}{rmse(predict(w_ne, b_ne, X_train), Y_train):12.3f}"
           f"{rmse(predict(w_ne, b_ne, X_test), Y_test):12.3f}")
     print(f"{'predict the mean':18}{rmse(np.full_like(Y_train, Y_train.mean()), Y_train):12.3f}"
           f"{rmse(np.full_like(Y_test, Y_train.mean()), Y_test):12.3f}")
 
     # Why standardize: gradient descent converges at a rate set by the condition number.
-    X_norm, mean, std = standardize(X_train)
+    X_norm, mean, std = linear_regression.standardize(X_train)
     print(f"\ncondition number of the cost: raw features {condition_number(X_train):.3g}, "
           f"standardized {condition_number(X_norm):.3g}")
 
@@ -73,4 +73,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

@@ -2,13 +2,14 @@
 
 Run from the repository root:
 
-    python examples/week3_planar.py [--plots DIR]
+    python examples/week3_planar.py [--plots DIR]               # your code in exercises/week3/ and week2/
+    python examples/week3_planar.py --solutions [--plots DIR]   # the reference in solutions/
 
 It trains, on the planar "flower" (``datasets.planar_flower()``, 400 points):
 
-1. week 2's logistic regression (``solutions.week2.logistic_regression.model``: zero init,
+1. week 2's logistic regression (``week2.logistic_regression.model``: zero init,
    2000 iterations, learning rate 0.5), the best straight line gradient descent finds;
-2. the reference ``nn_model`` with ``n_h=4`` tanh units (10000 iterations, learning rate 1.2, rng 3,
+2. ``shallow_nn.nn_model`` with ``n_h=4`` tanh units (10000 iterations, learning rate 1.2, rng 3,
    the curriculum's defaults), and the same with ReLU units;
 3. ``nn_model`` with 1, 2, 3, 4, 5, 20 and 50 tanh units (5000 iterations each);
 
@@ -18,36 +19,34 @@ time. With ``--plots DIR`` (and the course's ``plotting`` package with matplotli
 each model's decision boundary there.
 """
 
-import argparse
-import sys
+import functools
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-
-import datasets  # noqa: E402
-import plotting  # noqa: E402
-from solutions.week2 import logistic_regression  # noqa: E402
-from solutions.week3.shallow_nn import accuracy, nn_model, predict  # noqa: E402
+import _course  # first among the course's imports: it puts the course folder on sys.path
+import datasets
+import plotting
 
 HIDDEN_SIZES = (1, 2, 3, 4, 5, 20, 50)
 
 
-def train_logistic_regression(X, Y):
+def train_logistic_regression(logistic_regression, X, Y):
     """Week 2's model on (X, Y): ``(predict function, seconds)``."""
     start = time.perf_counter()
-    d = logistic_regression.model(X, Y, X, Y)  # train = "test": only the parameters are used
+    with _course.progress():
+        d = logistic_regression.model(X, Y, X, Y, print_cost=True)  # train = "test": only the parameters are used
     seconds = time.perf_counter() - start
     w, b = d["w"], d["b"]
     return (lambda X_: logistic_regression.predict(w, b, X_)), seconds
 
 
-def train_shallow(X, Y, n_h, activation="tanh", num_iterations=10000):
+def train_shallow(shallow_nn, X, Y, n_h, activation="tanh", num_iterations=10000):
     """``nn_model`` with the curriculum's defaults otherwise: ``(predict function, seconds)``."""
     start = time.perf_counter()
-    parameters = nn_model(X, Y, n_h, num_iterations=num_iterations, activation=activation)
+    with _course.progress():
+        parameters = shallow_nn.nn_model(X, Y, n_h, num_iterations=num_iterations, activation=activation,
+                                         print_cost=True)
     seconds = time.perf_counter() - start
-    return (lambda X_: predict(parameters, X_, activation)), seconds
+    return (lambda X_: shallow_nn.predict(parameters, X_, activation)), seconds
 
 
 def save_boundary(folder, predict_fn, X, Y, name, title):
@@ -57,19 +56,23 @@ def save_boundary(folder, predict_fn, X, Y, name, title):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _course.parser(__doc__)
     parser.add_argument("--plots", metavar="DIR", help="save the decision boundaries in DIR")
     args = parser.parse_args(argv)
+    shallow_nn, logistic_regression = _course.load(args, "week3.shallow_nn", "week2.logistic_regression")
+    accuracy = shallow_nn.accuracy
+    train_lr = functools.partial(train_logistic_regression, logistic_regression)
+    train_nn = functools.partial(train_shallow, shallow_nn)
     folder = plotting.figures_folder(args.plots)
 
     X, Y = datasets.planar_flower()
     print(f"planar flower: X {X.shape}, Y {Y.shape}, {Y.mean():.0%} label 1\n")
     print("| model | training accuracy | time |")
     print("|---|---|---|")
-    models = [("logistic regression (week 2)", "flower_logistic_regression", train_logistic_regression(X, Y)),
-              ("one hidden layer, n_h = 4, tanh", "flower_tanh_4", train_shallow(X, Y, 4, "tanh")),
-              ("one hidden layer, n_h = 4, ReLU", "flower_relu_4", train_shallow(X, Y, 4, "relu")),
-              ("one hidden layer, n_h = 20, ReLU", "flower_relu_20", train_shallow(X, Y, 20, "relu"))]
+    models = [("logistic regression (week 2)", "flower_logistic_regression", train_lr(X, Y)),
+              ("one hidden layer, n_h = 4, tanh", "flower_tanh_4", train_nn(X, Y, 4, "tanh")),
+              ("one hidden layer, n_h = 4, ReLU", "flower_relu_4", train_nn(X, Y, 4, "relu")),
+              ("one hidden layer, n_h = 20, ReLU", "flower_relu_20", train_nn(X, Y, 20, "relu"))]
     for label, _, (predict_fn, seconds) in models:
         print(f"| {label} | {accuracy(predict_fn(X), Y):.1f} % | {seconds:.1f} s |")
     for label, name, (predict_fn, _) in models:
@@ -79,7 +82,7 @@ def main(argv=None):
     print("| n_h | training accuracy | time |")
     print("|---|---|---|")
     for n_h in HIDDEN_SIZES:
-        predict_fn, seconds = train_shallow(X, Y, n_h, "tanh", num_iterations=5000)
+        predict_fn, seconds = train_nn(X, Y, n_h, "tanh", num_iterations=5000)
         print(f"| {n_h} | {accuracy(predict_fn(X), Y):.1f} % | {seconds:.1f} s |")
         save_boundary(folder, predict_fn, X, Y, f"flower_hidden_{n_h}", f"flower: n_h = {n_h}")
 
@@ -89,9 +92,9 @@ def main(argv=None):
     print("| data | model | train accuracy | test accuracy |")
     print("|---|---|---|---|")
     for data_name, ((X_train, Y_train), (X_test, Y_test)) in sets.items():
-        for label, (predict_fn, _) in (("logistic regression", train_logistic_regression(X_train, Y_train)),
-                                       ("n_h = 4, tanh", train_shallow(X_train, Y_train, 4, "tanh")),
-                                       ("n_h = 4, ReLU", train_shallow(X_train, Y_train, 4, "relu"))):
+        for label, (predict_fn, _) in (("logistic regression", train_lr(X_train, Y_train)),
+                                       ("n_h = 4, tanh", train_nn(X_train, Y_train, 4, "tanh")),
+                                       ("n_h = 4, ReLU", train_nn(X_train, Y_train, 4, "relu"))):
             print(f"| {data_name} | {label} | {accuracy(predict_fn(X_train), Y_train):.1f} % "
                   f"| {accuracy(predict_fn(X_test), Y_test):.1f} % |")
             name = f"{data_name}_{label.split(',')[-1].strip().replace(' ', '_').lower()}"
@@ -99,4 +102,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

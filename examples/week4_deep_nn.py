@@ -2,7 +2,8 @@
 
 Run from the repository root:
 
-    python examples/week4_deep_nn.py                   # about 2-4 minutes on 2 cores
+    python examples/week4_deep_nn.py                   # your code in exercises/week4/ and week2/
+    python examples/week4_deep_nn.py --solutions       # the reference solutions: about a minute on 2 cores
     python examples/week4_deep_nn.py --quick           # a short run (under a minute), less accurate
     python examples/week4_deep_nn.py --data cats.h5    # your own binary image task
     python examples/week4_deep_nn.py --plots DIR       # also save the cost curves
@@ -15,7 +16,7 @@ flattened into a column: ``X`` of shape (h*w*c, m).
 
 Models, trained on the same split with full-batch gradient descent:
 
-1. week 2's logistic regression (``solutions.week2.logistic_regression.model``, its defaults:
+1. week 2's logistic regression (``week2.logistic_regression.model``, its defaults:
    2000 iterations, learning rate 0.5);
 2. a 2-layer network ``[n_x, 7, 1]`` and
 3. an L-layer network ``[n_x, 20, 7, 5, 1]``, both with week 4's ``L_layer_model`` (initialization
@@ -23,23 +24,17 @@ Models, trained on the same split with full-batch gradient descent:
    default rate 0.0075 needs about 3000 iterations to get as far, and each iteration on 4000
    images costs a few tenths of a second; 0.1 is stable here and gets there in a fifth of the time.
 
-It prints the cost every 100 iterations while training, then one Markdown table with the train and
-test accuracy and the training time of each model.
+It prints the cost every 100 iterations while training the networks, then one Markdown table with
+the train and test accuracy and the training time of each model.
 """
 
-import argparse
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-import plotting  # noqa: E402
-
-from solutions.week2 import logistic_regression  # noqa: E402
-from solutions.week4.deep_nn import L_layer_model, accuracy, predict  # noqa: E402
+import _course  # first among the course's imports: it puts the course folder on sys.path
+import plotting
 
 FULL = {"lr_iterations": 2000, "nn_iterations": 600}
 QUICK = {"lr_iterations": 300, "nn_iterations": 150}
@@ -79,13 +74,15 @@ def flatten(x):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _course.parser(__doc__)
     parser.add_argument("--data", metavar="PATH.h5", help="an HDF5 file in the course's image layout "
                                                           "(default: datasets/mnist_even_odd.h5)")
     parser.add_argument("--quick", action="store_true", help="a short run: fewer iterations, lower accuracy")
     parser.add_argument("--plots", metavar="DIR", help="save the networks' cost curves in DIR")
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
+    deep_nn, logistic_regression = _course.load(args, "week4.deep_nn", "week2.logistic_regression")
+    accuracy = deep_nn.accuracy
 
     train_x, train_y, test_x, test_y, classes = load_image_set(args.data)
     X_train, X_test = flatten(train_x), flatten(test_x)
@@ -100,7 +97,9 @@ def main(argv=None):
     n = settings["lr_iterations"]
     print(f"\nlogistic regression (week 2): {n} iterations, learning rate 0.5")
     start = time.perf_counter()
-    d = logistic_regression.model(X_train, Y_train, X_test, Y_test, num_iterations=n, learning_rate=0.5)
+    with _course.progress():
+        d = logistic_regression.model(X_train, Y_train, X_test, Y_test, num_iterations=n, learning_rate=0.5,
+                                      print_cost=True)
     seconds = time.perf_counter() - start
     rows.append(("logistic regression (week 2)", f"[{X_train.shape[0]}, 1]", n, 0.5,
                  accuracy(d["Y_prediction_train"], Y_train), accuracy(d["Y_prediction_test"], Y_test), seconds))
@@ -111,12 +110,13 @@ def main(argv=None):
         layers_dims = [X_train.shape[0], *hidden, 1]
         print(f"\n{label} network {layers_dims}: {n} iterations, learning rate {LEARNING_RATE}")
         start = time.perf_counter()
-        parameters, costs = L_layer_model(X_train, Y_train, layers_dims, learning_rate=LEARNING_RATE,
-                                          num_iterations=n, print_cost=True)
+        parameters, costs = deep_nn.L_layer_model(X_train, Y_train, layers_dims, learning_rate=LEARNING_RATE,
+                                                  num_iterations=n, print_cost=True)
         seconds = time.perf_counter() - start
         print(f"  done in {seconds:.1f} s ({1000 * seconds / n:.0f} ms per iteration)")
         rows.append((f"{label} network", str(layers_dims), n, LEARNING_RATE,
-                     accuracy(predict(parameters, X_train), Y_train), accuracy(predict(parameters, X_test), Y_test),
+                     accuracy(deep_nn.predict(parameters, X_train), Y_train),
+                     accuracy(deep_nn.predict(parameters, X_test), Y_test),
                      seconds))
         curves[f"{label} {layers_dims}"] = costs
 
@@ -133,4 +133,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

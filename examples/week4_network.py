@@ -2,7 +2,8 @@
 
 Run from the repository root:
 
-    python examples/week4_network.py [--plots DIR]
+    python examples/week4_network.py [--plots DIR]               # your code in exercises/week4/
+    python examples/week4_network.py --solutions [--plots DIR]   # the reference in solutions/week4/
 
 It trains ``NeuralNetwork([2, 10, 5, 1], ...)`` (learning rate 0.1, 5000 iterations, rng 0) on the
 planar flower (400 points; training accuracy only) and on noisy moons (``datasets.moons()``, test
@@ -14,17 +15,11 @@ the accuracies and the time. Each network is used the way a library model is:
 package with matplotlib) it also saves each decision boundary there.
 """
 
-import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-
-import datasets  # noqa: E402
-import plotting  # noqa: E402
-from solutions.week4.deep_nn import compute_cost  # noqa: E402
-from solutions.week4.network import NeuralNetwork  # noqa: E402
+import _course  # first among the course's imports: it puts the course folder on sys.path
+import datasets
+import plotting
 
 LAYER_DIMS = [2, 10, 5, 1]
 LEARNING_RATE = 0.1
@@ -32,9 +27,10 @@ NUM_ITERATIONS = 5000
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _course.parser(__doc__)
     parser.add_argument("--plots", metavar="DIR", help="save the decision boundaries in DIR")
     args = parser.parse_args(argv)
+    network, deep_nn = _course.load(args, "week4.network", "week4.deep_nn")
     folder = plotting.figures_folder(args.plots)
 
     sets = {"flower": (datasets.planar_flower(), None), "moons": (datasets.moons(), datasets.moons(rng=4))}
@@ -46,13 +42,14 @@ def main(argv=None):
     for data_name, ((X, Y), test) in sets.items():
         for hidden in ("relu", "tanh"):
             for init in ("he", "xavier"):
-                net = NeuralNetwork(LAYER_DIMS, hidden_activation=hidden, learning_rate=LEARNING_RATE,
-                                    initialization=init, rng=0)
+                net = network.NeuralNetwork(LAYER_DIMS, hidden_activation=hidden, learning_rate=LEARNING_RATE,
+                                            initialization=init, rng=0)
                 start = time.perf_counter()
-                net.fit(X, Y, num_iterations=NUM_ITERATIONS)
+                with _course.progress():
+                    net.fit(X, Y, num_iterations=NUM_ITERATIONS, print_cost=True)
                 seconds = time.perf_counter() - start
                 test_accuracy = f"{100 * net.score(*test):.1f} %" if test is not None else "-"
-                final_cost = compute_cost(net.predict_proba(X), Y)
+                final_cost = deep_nn.compute_cost(net.predict_proba(X), Y)
                 print(f"| {data_name} | {hidden} | {init} | {net.costs_[0]:.4f} | {final_cost:.4f} "
                       f"| {100 * net.score(X, Y):.1f} % | {test_accuracy} | {seconds:.1f} s |")
                 if folder is not None:
@@ -63,4 +60,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

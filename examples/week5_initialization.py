@@ -2,9 +2,10 @@
 
 Run from the repository root:
 
-    python examples/week5_initialization.py [--plots DIR]
+    python examples/week5_initialization.py [--plots DIR]               # your code in exercises/week5/
+    python examples/week5_initialization.py --solutions [--plots DIR]   # the reference in solutions/week5/
 
-It trains the reference ``initialization.model`` (``[2, 10, 5, 1]``, 15000 iterations of gradient
+It trains ``initialization.model`` (``[2, 10, 5, 1]``, 15000 iterations of gradient
 descent, learning rate 0.01, rng 3) from zeros, large random (scale 10), Xavier and He weights on
 ``datasets.circles()`` (300 points) and prints, for each, the cost before training and after it and
 the train and test accuracy (test: 100 fresh points, ``datasets.circles(m=100, rng=2)``). With
@@ -12,25 +13,20 @@ the train and test accuracy (test: 100 fresh points, ``datasets.circles(m=100, r
 and each decision boundary there.
 """
 
-import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
-
-import datasets  # noqa: E402
-import plotting  # noqa: E402
-from solutions.week5.initialization import model  # noqa: E402
-from solutions.week5.three_layer_net import accuracy, compute_cost, forward_propagation, predict  # noqa: E402
+import _course  # first among the course's imports: it puts the course folder on sys.path
+import datasets
+import plotting
 
 INITIALIZATIONS = ("zeros", "random", "xavier", "he")
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _course.parser(__doc__)
     parser.add_argument("--plots", metavar="DIR", help="save the cost curves and decision boundaries in DIR")
     args = parser.parse_args(argv)
+    initialization, net = _course.load(args, "week5.initialization", "week5.three_layer_net")
 
     X_train, Y_train = datasets.circles()
     X_test, Y_test = datasets.circles(m=100, rng=2)
@@ -43,23 +39,24 @@ def main(argv=None):
     print("|---|---|---|---|---|---|")
     for name in INITIALIZATIONS:
         start = time.perf_counter()
-        parameters, costs = model(X_train, Y_train, initialization=name)
+        with _course.progress():
+            parameters, costs = initialization.model(X_train, Y_train, print_cost=True, initialization=name)
         seconds = time.perf_counter() - start
-        final = compute_cost(forward_propagation(X_train, parameters)[0], Y_train)
+        final = net.compute_cost(net.forward_propagation(X_train, parameters)[0], Y_train)
         results[name] = (parameters, costs)
-        print(f"| {name} | {costs[0]:.4f} | {final:.4f} | {accuracy(X_train, Y_train, parameters):.1f} % "
-              f"| {accuracy(X_test, Y_test, parameters):.1f} % | {seconds:.1f} s |")
+        print(f"| {name} | {costs[0]:.4f} | {final:.4f} | {net.accuracy(X_train, Y_train, parameters):.1f} % "
+              f"| {net.accuracy(X_test, Y_test, parameters):.1f} % | {seconds:.1f} s |")
 
     folder = plotting.figures_folder(args.plots)
     if folder is not None:
         plotting.plot_costs({name: costs for name, (_, costs) in results.items()}, every=1000,
                             path=folder / "week5_initialization_costs.png", title="Cost by initialization")
         for name, (parameters, _) in results.items():
-            plotting.plot_decision_boundary(lambda X, p=parameters: predict(X, p), X_train, Y_train,
+            plotting.plot_decision_boundary(lambda X, p=parameters: net.predict(X, p), X_train, Y_train,
                                             path=folder / f"week5_initialization_{name}.png",
                                             title=f"{name} initialization")
         print(f"\nfigures written to {folder}")
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

@@ -2,11 +2,12 @@
 
 Run from the repository root:
 
-    python examples/week7_train.py [--epochs N] [--plots DIR]
+    python examples/week7_train.py [--epochs N] [--plots DIR]     # your code in exercises/week7/ and week4/
+    python examples/week7_train.py --solutions                    # the reference solutions in solutions/
     python examples/week7_train.py --data cats_vs_dogs.h5 [--epochs N] [--plots DIR] [--save model.h5]
 
 Without ``--data`` it runs the two course tasks and prints Markdown tables of test accuracy and
-training time:
+training time (``fit(..., verbose=True)`` draws a progress bar on stderr):
 
 - the 10-class digits (``datasets.load("mnist_5k")``, 4000 train / 1000 test, 28x28): a softmax
   regression (no hidden layer, ``DeepClassifier([784, 10], output="softmax")``) against
@@ -23,18 +24,13 @@ is ``[n_x, 128, 64, n_out]`` with Adam and dropout. ``--plots DIR`` saves the tr
 accuracy per epoch (``plotting.plot_history``, needs matplotlib); ``--save`` writes the model.
 """
 
-import argparse
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-import datasets  # noqa: E402
-import plotting  # noqa: E402
-from solutions.week7.trainer import DeepClassifier  # noqa: E402
+import _course  # first among the course's imports: it puts the course folder on sys.path
+import datasets
+import plotting
 
 HIDDEN = [128, 64]
 EPOCHS = 20
@@ -51,7 +47,7 @@ def flatten(data):
 def train(name, clf, X, y, X_test, y_test, epochs, plots=None):
     """Fit ``clf`` with the test set as validation data; one Markdown row; optionally the history figure."""
     start = time.perf_counter()
-    clf.fit(X, y, num_epochs=epochs, X_val=X_test, Y_val=y_test)  # labels (m,): (1, m) for a sigmoid output
+    clf.fit(X, y, num_epochs=epochs, X_val=X_test, Y_val=y_test, verbose=True)  # labels (m,): (1, m) for sigmoid
     seconds = time.perf_counter() - start
     print(f"| {name} | {100 * clf.score(X, y):.1f} % | {100 * clf.score(X_test, y_test):.1f} % "
           f"| {seconds:.1f} s |", flush=True)
@@ -61,7 +57,8 @@ def train(name, clf, X, y, X_test, y_test, epochs, plots=None):
     return clf
 
 
-def course_tasks(epochs, plots):
+def course_tasks(trainer, network, epochs, plots):
+    DeepClassifier = trainer.DeepClassifier
     X, y, X_test, y_test, _ = flatten(datasets.load("mnist_5k"))
     print(f"10-class digits (mnist_5k): {X.shape[1]} train / {X_test.shape[1]} test, {epochs} epochs, "
           "Adam (learning_rate 0.001), mini-batches of 64, rng 0\n")
@@ -74,16 +71,15 @@ def course_tasks(epochs, plots):
     train("DeepClassifier [784, 128, 64, 10], L2 lambd=0.05",
           DeepClassifier([784, *HIDDEN, 10], output="softmax", lambd=0.05, rng=0), X, y, X_test, y_test, epochs)
 
-    from solutions.week4.network import NeuralNetwork  # week 4's model, for the comparison only
-
     X, y, X_test, y_test, _ = flatten(datasets.load("mnist_even_odd"))
     Y, Y_test = y.reshape(1, -1).astype(np.float64), y_test.reshape(1, -1).astype(np.float64)
     print(f"\nBinary task (mnist_even_odd, even vs odd): {X.shape[1]} train / {X_test.shape[1]} test\n")
     print("| model | train accuracy | test accuracy | training time |")
     print("|---|---|---|---|")
-    net = NeuralNetwork([784, 20, 7, 5, 1], learning_rate=0.1, rng=0)
+    net = network.NeuralNetwork([784, 20, 7, 5, 1], learning_rate=0.1, rng=0)  # week 4's model, for comparison
     start = time.perf_counter()
-    net.fit(X, Y, num_iterations=600)
+    with _course.progress():
+        net.fit(X, Y, num_iterations=600, print_cost=True)
     seconds = time.perf_counter() - start
     print(f"| week 4 NeuralNetwork [784, 20, 7, 5, 1], gradient descent, 600 iterations | {100 * net.score(X, Y):.1f} % "
           f"| {100 * net.score(X_test, Y_test):.1f} % | {seconds:.1f} s |", flush=True)
@@ -91,14 +87,14 @@ def course_tasks(epochs, plots):
           DeepClassifier([784, *HIDDEN, 1], keep_prob=0.8, rng=0), X, y, X_test, y_test, epochs)
 
 
-def own_images(path, epochs, plots, save=None):
+def own_images(trainer, path, epochs, plots, save=None):
     X, y, X_test, y_test, names = flatten(datasets.load(path))
     n_out = 1 if len(names) == 2 else len(names)
     output = "sigmoid" if n_out == 1 else "softmax"
     print(f"{path}: {X.shape[1]} train / {X_test.shape[1]} test images of {X.shape[0]} values, classes {names}\n")
     print("| model | train accuracy | test accuracy | training time |")
     print("|---|---|---|---|")
-    clf = DeepClassifier([X.shape[0], *HIDDEN, n_out], output=output, keep_prob=0.8, rng=0)
+    clf = trainer.DeepClassifier([X.shape[0], *HIDDEN, n_out], output=output, keep_prob=0.8, rng=0)
     train(f"DeepClassifier {clf.layer_dims}, dropout keep_prob=0.8, {epochs} epochs", clf, X, y, X_test, y_test,
           epochs, plots)
     if save:
@@ -108,17 +104,18 @@ def own_images(path, epochs, plots, save=None):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = _course.parser(__doc__)
     parser.add_argument("--data", metavar="FILE", help="an image file in the course layout (python -m datasets.convert)")
     parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"passes over the training set (default {EPOCHS})")
     parser.add_argument("--plots", metavar="DIR", help="save the accuracy-per-epoch figure in DIR")
     parser.add_argument("--save", metavar="FILE", help="with --data: save the trained model to FILE (HDF5)")
     args = parser.parse_args(argv)
-    plots = plotting.figures_folder(args.plots)
     if args.data:
-        return own_images(args.data, args.epochs, plots, args.save)
-    course_tasks(args.epochs, plots)
+        trainer = _course.load(args, "week7.trainer")
+        return own_images(trainer, args.data, args.epochs, plotting.figures_folder(args.plots), args.save)
+    trainer, network = _course.load(args, "week7.trainer", "week4.network")
+    course_tasks(trainer, network, args.epochs, plotting.figures_folder(args.plots))
 
 
 if __name__ == "__main__":
-    main()
+    _course.run(main)

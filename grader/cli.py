@@ -1,9 +1,11 @@
 """Command line: parse arguments, call plain functions, choose the exit code.
 
-Exit codes: 0 full marks (or a command that succeeded), 1 points lost (or stale files found by a
-``--check``), 2 bad usage or input (one line on stderr), 3 the grader itself failed, 130 interrupted.
+Exit codes: 0 full marks (or a command that succeeded), 1 points lost (or what a tool found: stale
+files for a ``--check``, answers in a release, scoreboards that differ), 2 bad usage or input (one
+line on stderr), 3 the grader itself failed, 130 interrupted.
 """
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -53,11 +55,16 @@ Other commands:  list [WEEK...]         weeks, exercises and points
                                         freeze hidden cases (other seeds) into tests/*/fixtures/hidden
                  mistakes [WEEK...]     grade every catalogued mistake (mistakes/) and a hard-coding
                                         submission per exercise: each must lose points (instructors)
+                 scoreboard -o FILE | --compare A B
+                                        the scores of solutions, stubs, mistakes and variants on this
+                                        machine, to compare with another NumPy or Python (instructors)
                  mutation [WEEK...]     mutation score of the suites over solutions/ (instructors;
                                         needs the mutation extra)
                  gradescope WEEK... -o autograder.zip
                                         a Gradescope autograder for the weeks (no solutions in it)
-                 release OUT_DIR        a copy of the course for learners: no solutions, no hidden cases
+                 release OUT_DIR [--through WEEK]
+                                        a copy of the course for learners, from the last commit: no
+                                        solutions, no hidden cases (only weeks up to WEEK)
 
 Exit status: 0 full marks, 1 points lost, 2 bad usage or input, 3 grader failure.
 """
@@ -269,17 +276,54 @@ def gradescope_command(argv):
     return EXIT_OK
 
 
+RELEASE_DESCRIPTION = """\
+Write a copy of the course for learners into OUT_DIR (a new or empty folder outside the course).
+
+It is built from the course's last commit (git archive HEAD), never from the working tree: files
+that are not committed (submissions/, grades.csv, a virtual environment, a notebook filled in while
+testing) never get in, and uncommitted changes to the files it takes are named in a note. The
+exercises and notebooks are generated afresh from the committed solutions. Left out: solutions/,
+mistakes/, the hidden cases, .github/, benchmarks/. The examples ship (they train the learner's code).
+"""
+
+RELEASE_EPILOG = """\
+Before it finishes, the release is checked: no solutions folder, no solution marker, and no answer of
+any week (the lines of the solution blocks) except in the given code of a later week (week 6's given
+network may hold week 4's forward pass). A release that fails the check is left in OUT_DIR for
+inspection, with a message naming each file and answer.
+
+Exit status: 0 written, 1 the release holds answers or instructor-only files, 2 bad usage or input
+(an unknown week, a folder that is not new, no git checkout or no git).
+"""
+
+
 def release_command(argv):
     from . import release
 
-    parser = _Parser(prog="python -m grader release",
-                     description="Write a copy of the course for learners: no solutions, no hidden cases, "
-                                 "no instructor-only files.")
+    parser = _Parser(prog="python -m grader release", description=RELEASE_DESCRIPTION, epilog=RELEASE_EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder outside the course")
+    parser.add_argument("--through", metavar="WEEK",
+                        help="release only the weeks up to this one (week4, or 4): no file of a later week "
+                             "(exercises, notebooks, tests, fixtures, examples), and a README of those weeks "
+                             "(default: every week)")
     args = parser.parse_args(argv)
-    count = release.write_release(args.out_dir)
-    print(f"wrote {count} files to {args.out_dir}")
+    try:
+        built = release.write_release(args.out_dir, through=args.through)
+    except release.UnsafeRelease as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_POINTS_LOST
+    for note in built.notes():
+        print(f"note: {note}", file=sys.stderr)
+    print(built.summary())
     return EXIT_OK
+
+
+def _weeks_and_jobs(parser, what):
+    """The WEEK arguments and ``--jobs`` of the instructors' tools that grade many submissions."""
+    parser.add_argument("weeks", nargs="*", metavar="WEEK")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help=f"{what} at the same time (default: %(default)s)")
 
 
 def mistakes_command(argv):
@@ -288,10 +332,9 @@ def mistakes_command(argv):
     parser = _Parser(prog="python -m grader mistakes",
                      description="Grade every catalogued mistake (mistakes/weekN/) and, for every exercise, a "
                                  "submission that replays the answers of another grading: each must lose points, "
-                                 "and each mistake a reference case can recognise must show its hint.")
-    parser.add_argument("weeks", nargs="*", metavar="WEEK")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                        help="submissions graded at the same time (default: %(default)s)")
+                                 "and each mistake a reference case can recognise must show its hint; every "
+                                 "variant (correct code written another way) must keep full marks.")
+    _weeks_and_jobs(parser, "submissions graded")
     parser.add_argument("--no-memorisers", dest="memorisers", action="store_false",
                         help="grade only the catalogue, not the hard-coding submissions")
     parser.add_argument("--verbose", "-v", action="store_true", help="one line per submission, not only problems")
@@ -299,10 +342,43 @@ def mistakes_command(argv):
     weeks = resolve_weeks(args.weeks)
     report = mistakes.Report(verbose=args.verbose)
     report.add(mistakes.check(mistakes.catalogue(weeks), args.jobs, report.progress))
+    report.add(mistakes.check(mistakes.catalogue(weeks, variants=True), args.jobs, report.progress))
     if args.memorisers:
         report.add(mistakes.check_memorisers(weeks, args.jobs, report.progress))
     print(report.summary(weeks))
     return EXIT_OK if report.ok else EXIT_POINTS_LOST
+
+
+def scoreboard_command(argv):
+    from . import scoreboard
+
+    parser = _Parser(prog="python -m grader scoreboard",
+                     description="The same grade on every machine. --output FILE: grade the solutions, the stubs, "
+                                 "every catalogued mistake and every variant with one seed and write the scores and "
+                                 "the versions of Python, NumPy, h5py and pytest. --compare A B ...: list the entries "
+                                 "whose points or status differ (exit 1 if any) and print a table of totals.")
+    _weeks_and_jobs(parser, "submissions graded")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--output", "-o", metavar="FILE", help="write this machine's scoreboard (JSON) here")
+    action.add_argument("--compare", nargs="+", metavar="FILE", help="compare scoreboards written elsewhere")
+    parser.add_argument("--seed", type=int, default=scoreboard.DEFAULT_SEED,
+                        help="the grading seed, the same on every machine (default: %(default)s)")
+    args = parser.parse_args(argv)
+    if args.output:
+        board = scoreboard.collect(args.weeks, args.seed, args.jobs, lambda line: print(line, file=sys.stderr))
+        Path(args.output).write_text(json.dumps(board, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(scoreboard.totals_table([board], [args.output]))
+        return EXIT_OK
+    if len(args.compare) < 2:
+        raise CourseError("--compare needs two scoreboards or more")
+    boards = [scoreboard.read(path) for path in args.compare]
+    print(scoreboard.totals_table(boards, args.compare))
+    found = scoreboard.differences(boards)
+    for key, entries in found:
+        print(f"differs: {key}: " + " | ".join(scoreboard.describe(e) for e in entries))
+    print(f"\n{len(found)} entr{'y differs' if len(found) == 1 else 'ies differ'}" if found else
+          f"\nthe same points and status for all {len(boards[0]['entries'])} entries")
+    return EXIT_POINTS_LOST if found else EXIT_OK
 
 
 def mutation_command(argv):
@@ -311,9 +387,7 @@ def mutation_command(argv):
     parser = _Parser(prog="python -m grader mutation",
                      description="Mutation score of the suites: mutate the solution blocks of solutions/ with "
                                  "cosmic-ray (pip install -e '.[mutation]') and count the mutants the tests kill.")
-    parser.add_argument("weeks", nargs="*", metavar="WEEK")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                        help="mutants tested at the same time (default: %(default)s)")
+    _weeks_and_jobs(parser, "mutants tested")
     parser.add_argument("--target", type=float, default=90.0, metavar="PERCENT",
                         help="exit 1 when a week's score is below this (default: %(default)s)")
     parser.add_argument("--module", action="append", default=[], metavar="NAME",
@@ -325,7 +399,8 @@ def mutation_command(argv):
 
 
 COMMANDS = {"list": list_command, "mistakes": mistakes_command, "mutation": mutation_command, "stubs": stubs_command, "fixtures": fixtures_command, "notebooks": notebooks_command,
-            "gradescope": gradescope_command, "release": release_command}
+            "gradescope": gradescope_command, "release": release_command,
+            "scoreboard": scoreboard_command}
 
 
 def main(argv=None):

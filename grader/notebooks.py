@@ -35,16 +35,17 @@ def notebook_name(week, module):
 
 
 # ------------------------------------------------------------------------------------ building
-def build(text, week, module, exercise_modules=()):
+def build(text, week, module, exercise_modules=(), heading=None):
     """The notebook of ``week/module`` from the module's text: its stub (or, for tests, its solution).
 
     ``exercise_modules``: the week's other modules that have notebooks (imports of them go to the
-    sibling notebook instead of ``exercises/``).
+    sibling notebook instead of ``exercises/``). ``heading``: the week's title (default: the course's,
+    :func:`grader.course.week_title`).
     """
     tree = ast.parse(text)
     doc = ast.get_docstring(tree) or module
     title, _, lesson = doc.partition("\n")
-    intro = f"*{_week_line(week)} · the lesson and exercises of `{week}/{module}.py` as a notebook.*"
+    intro = f"*{_week_line(week, heading)} · the lesson and exercises of `{week}/{module}.py` as a notebook.*"
     cells = [_markdown("lesson", f"# {title.strip()}\n\n{intro}\n\n" + to_markdown(_CHECK_YOUR_WORK.sub("", lesson))),
              _markdown("how-to", _how_to(week, module)),
              _code("setup", _setup_source(week, module), [SETUP_TAG])]
@@ -68,8 +69,8 @@ def build(text, week, module, exercise_modules=()):
     return nb
 
 
-def _week_line(week):
-    title = week_title(week)
+def _week_line(week, title=None):
+    title = week_title(week) if title is None else title
     return f"Week {week[len('week'):]} · {title}" if title else week
 
 
@@ -286,7 +287,8 @@ def _kernel_imports(source, week, exercise_modules):
 
 # ------------------------------------------------------------------------------- generation
 def generate(solutions_dir=SOLUTIONS_DIR):
-    """``{file name: notebook text}`` for every exercise module of the solutions."""
+    """``{file name: notebook text}`` for every exercise module of the solutions (of the course, or of
+    another copy of it such as the release's staging folder: the week titles come from there too)."""
     solutions_dir = Path(solutions_dir)
     found = {}
     for path in sorted(solutions_dir.glob("week*/*.py")):
@@ -296,9 +298,19 @@ def generate(solutions_dir=SOLUTIONS_DIR):
     notebooks = {}
     for week, modules in found.items():
         for module, (path, text) in modules.items():
-            nb = build(stubs.stub_source(text, relative(path)), week, module, exercise_modules=set(modules))
+            nb = build(stubs.stub_source(text, relative(path)), week, module, exercise_modules=set(modules),
+                       heading=_title_in(solutions_dir, week))
             notebooks[notebook_name(week, module)] = nbformat.writes(nb) + "\n"
     return notebooks
+
+
+def _title_in(solutions_dir, week):
+    """The week's title as :func:`grader.course.week_title` reads it, from ``solutions_dir``."""
+    if solutions_dir.resolve() == SOLUTIONS_DIR.resolve():
+        return week_title(week)
+    init = solutions_dir / week / "__init__.py"
+    docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) if init.is_file() else None
+    return docstring.strip().splitlines()[0].strip() if docstring and docstring.strip() else ""
 
 
 def out_of_date(solutions_dir=SOLUTIONS_DIR, notebooks_dir=NOTEBOOKS_DIR):

@@ -443,6 +443,8 @@ def test_a_name_that_looks_like_an_option_is_a_path(course, tmp_path):
     itself into an option of the grader (the path goes as ``--submission=PATH``, one argument). In the
     CSV a name a spreadsheet would run as a formula gets a quote before it, and a name with escape
     sequences reaches neither the CSV nor the terminal as control characters."""
+    if not (course.root / "solutions").is_dir():
+        pytest.skip("no solutions/ in this copy of the course (the student release)")
     folder = tmp_path / "uploads"
     folder.mkdir()
     shutil.copytree(course.root / "solutions", folder / "-alice")

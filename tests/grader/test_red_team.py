@@ -244,6 +244,8 @@ def test_a_hostile_message_is_capped_and_clean(attacks):
 
 
 def test_a_symlink_to_the_solution_is_not_followed(course, tmp_path):
+    if not (course.root / "solutions").is_dir():
+        pytest.skip("no solutions/ in this copy of the course (the student release)")
     submission = tmp_path / "linked"
     subprocess.run(["cp", "-r", str(course.root / "exercises"), str(submission)], check=True)
     module = submission / "week1" / "numpy_basics.py"
@@ -287,6 +289,8 @@ def sigmoid(x):
 
 @jailed
 def test_a_hostile_entry_changes_nothing_for_the_others(course, tmp_path):
+    if not (course.root / "solutions").is_dir():
+        pytest.skip("no solutions/ in this copy of the course (the student release)")
     uploads = tmp_path / "uploads"
     uploads.mkdir()
     for name in ("alice", "bob"):

@@ -2,7 +2,7 @@
 run on a tiny file in the course layout (the layout ``python -m datasets.convert`` writes).
 
 Not graded (no ``exercise`` marker, and the grader only runs ``test_<module>.py`` files): it checks
-the example script with the reference solutions, so it is skipped where ``solutions/`` is absent.
+the example script with the reference solutions (``--solutions``), so it is skipped where ``solutions/`` is absent.
 """
 import importlib.util
 from pathlib import Path
@@ -35,7 +35,8 @@ def write_image_file(path, n_classes, size=8, m_train=24, m_test=8, seed=0):
         f["classes"] = np.array([f"class{k}".encode() for k in range(n_classes)])
 
 
-def example():
+def example(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "examples"))  # where the script finds its helper, _course
     spec = importlib.util.spec_from_file_location("week7_train", ROOT / "examples" / "week7_train.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -43,11 +44,11 @@ def example():
 
 
 @pytest.mark.parametrize("n_classes, output", [(2, "sigmoid"), (3, "softmax")])
-def test_train_on_own_images(tmp_path, capsys, n_classes, output):
+def test_train_on_own_images(tmp_path, capsys, monkeypatch, n_classes, output):
     data = tmp_path / "own.h5"
     write_image_file(data, n_classes)
     model = tmp_path / "model.h5"
-    clf = example().main(["--data", str(data), "--epochs", "2", "--save", str(model)])
+    clf = example(monkeypatch).main(["--solutions", "--data", str(data), "--epochs", "2", "--save", str(model)])
     printed = capsys.readouterr().out
     assert clf.output == output and clf.layer_dims == [8 * 8 * 3, 128, 64, 1 if n_classes == 2 else n_classes]
     assert len(clf.history_["val_accuracy"]) == 2

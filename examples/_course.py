@@ -72,7 +72,8 @@ def load(args, *names, verb="Training"):
     if args.solutions:
         print(f"{verb} the reference solutions in {folders}", flush=True)
     else:
-        print(f"{verb} your code in {folders} (with --solutions: the reference solutions instead)", flush=True)
+        other = " (with --solutions: the reference solutions instead)" if (ROOT / "solutions").is_dir() else ""
+        print(f"{verb} your code in {folders}{other}", flush=True)
     _running.update(package=package, weeks=weeks)
     modules = tuple(importlib.import_module(f"{package}.{name}") for name in names)
     return modules[0] if len(modules) == 1 else modules

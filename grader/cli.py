@@ -150,6 +150,9 @@ def grade_command(argv):
         return classroom.command(args)
     limit_own_memory()
     remove_abandoned_folders()  # of grader runs that were killed
+    if args.solutions and not SOLUTIONS_DIR.is_dir():
+        raise CourseError("--solutions: the reference solutions are not part of this copy of the course "
+                          "(the learners' release); python -m grader grades your exercises")
     path = SOLUTIONS_DIR if args.solutions else args.submission
     if args.notebook:
         from . import notebook_module

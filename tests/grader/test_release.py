@@ -216,6 +216,9 @@ def test_grading_in_a_staged_release_grades_its_weeks_to_0(early):
     assert report["points"] == 0 and report["max_points"] > 0
     assert {e["status"] for w in report["weeks"] for e in w["exercises"]} == {"not implemented"}
     assert grader_in(out, "week5").returncode == 2
+    solutions = grader_in(out, "all", "--solutions")  # one line, as for any bad input
+    assert solutions.returncode == 2 and solutions.stderr.count("\n") == 1
+    assert "not part of this copy of the course" in solutions.stderr
 
 
 @needs_git

@@ -66,10 +66,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from . import grading
+from . import grading, oracles
 from .files import (TreeTooLarge, atomic_output, copy_file, copy_tree, escape_name, remove_abandoned_folders,
                     remove_tree, temporary_folder)
-from .course import COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks
+from .course import COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks
 from .render.formatting import format_points
 
 DEFAULT_TIME_LIMIT = 600.0  # seconds for one whole submission; a call into it has its own --timeout
@@ -367,6 +367,8 @@ def run_grader(arguments, cwd, time_limit, course=COURSE_ROOT):
     then SIGKILL if it has not ended ``GRACE`` seconds later.
     """
     env = {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    if SOLUTIONS_DIR.is_dir():  # the copy has none: the reference that stands in for failing helpers
+        env[oracles.REFERENCE_VARIABLE] = str(SOLUTIONS_DIR)
     start = time.monotonic()
     bootstrap = _BOOTSTRAP.format(root=str(course))
     process = subprocess.Popen([sys.executable, "-c", bootstrap, *map(str, arguments)], cwd=cwd, env=env,

@@ -88,6 +88,9 @@ def _grade_parser():
                         help="grade this folder (laid out like exercises/) or module file instead of exercises/")
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format (default: text)")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of the screen")
+    parser.add_argument("--verbose", "-v", action="store_true",
+                        help="list every failed check of an exercise, each with its points, not only the first "
+                             "(text report; the other formats always hold every test)")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="colour the text report (auto: only on a terminal, and never when NO_COLOR is set)")
     parser.add_argument("--timeout", type=float, default=sandbox.DEFAULT_CALL_TIMEOUT, metavar="SECONDS",
@@ -168,12 +171,12 @@ def grade_command(argv):
     for notice in results.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.output:
-        write_text_atomically(Path(args.output), render(results, args.format, color=False))
+        write_text_atomically(Path(args.output), render(results, args.format, color=False, verbose=args.verbose))
         print(f"{results.points:g}/{results.max_points:g} points ({results.percent:.0f}%); "
               f"{args.format} report written to {args.output}")
     else:
-        print(render(results, args.format, color=args.format == "text" and should_color(sys.stdout, args.color)),
-              end="")
+        print(render(results, args.format, color=args.format == "text" and should_color(sys.stdout, args.color),
+                     verbose=args.verbose), end="")
     return EXIT_OK if results.full_marks else EXIT_POINTS_LOST
 
 

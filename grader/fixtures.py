@@ -5,7 +5,7 @@ Both import the reference solutions in this (trusted) process; grading never doe
 """
 import importlib
 
-from . import checks
+from . import calls, checks
 from .cases import Cases, read_file, read_mistakes, same_values, write_file
 from .course import CourseError, modules, relative, resolve_weeks
 
@@ -25,8 +25,8 @@ def case_sets(weeks):
 
 
 def build(weeks=None):
-    """Rebuild the fixture files; returns the paths written."""
-    written = []
+    """Rebuild the fixture files and the call graphs (:mod:`grader.calls`); returns the paths written."""
+    written = [calls.write(week) for week in resolve_weeks(weeks)]
     for cases, solution in case_sets(resolve_weeks(weeks)):
         frozen = cases.freeze(solution)
         write_file(cases.file, frozen, cases.freeze_mistakes(frozen))
@@ -36,7 +36,7 @@ def build(weeks=None):
 
 def stale(weeks=None):
     """Descriptions of the fixtures that differ from what the solutions produce now (empty: all current)."""
-    problems = []
+    problems = [problem for problem in map(calls.stale, resolve_weeks(weeks)) if problem]
     for cases, solution in case_sets(resolve_weeks(weeks)):
         where = relative(cases.file)
         if not cases.file.is_file():

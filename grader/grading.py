@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from . import plugin, sandbox
+from . import calls, oracles, plugin, sandbox
 from .files import remove_tree, temporary_folder
 from .course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
                      week_title, weeks as all_weeks)
@@ -165,22 +165,23 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     ``time_limit``: seconds for the whole grading; calls into the submission after it fail at once.
     """
     start = time.perf_counter()
-    capture = run_pytest(submission.test_files, [f"--submission={submission.root}",
-                                                 f"--call-timeout={call_timeout}",
-                                                 f"--memory-limit={memory_mb}",
-                                                 *([] if hidden else ["--no-hidden"]),
-                                                 *(f"--exercise={name}" for name in exercises),
-                                                 *([] if seed is None else [f"--seed={seed}"]),
-                                                 *(["--no-guard"] if trusted else []),
-                                                 *([] if time_limit is None else [f"--run-time-limit={time_limit}"])])
-    if capture.config._grader_sandbox.jail_failure is not None:
-        raise capture.config._grader_sandbox.jail_failure  # a RuntimeError: the grader failed, not the code
+    options = [f"--submission={submission.root}", f"--call-timeout={call_timeout}", f"--memory-limit={memory_mb}",
+               *([] if hidden else ["--no-hidden"]), *(["--no-guard"] if trusted else []),
+               *([] if time_limit is None else [f"--run-time-limit={time_limit}"])]
+    capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
+                       + ([] if seed is None else [f"--seed={seed}"]))
     if exercises and not plugin.graded_items(capture.config):
         raise CourseError(f"no exercise named {' or '.join(exercises)} in {', '.join(submission.weeks)} "
                           "(`python -m grader list` shows them)")
     weeks = _group(plugin.collected_results(capture.config), submission.weeks)
     results = GradingResults(submission.label, weeks, time.perf_counter() - start,
                              seed=capture.config._grader_seed, isolation=capture.config._grader_sandbox.isolation)
+    cascades = calls.annotate(results)
+    reference = oracles.reference_folder()
+    if reference is not None and Path(submission.root).resolve() != reference:
+        for exercise, callees in cascades[:MAX_REGRADES]:
+            _regrade(exercise, callees, options + [f"--seed={results.seed}"])
+        results.duration = time.perf_counter() - start
     if hasattr(submission, "finish"):
         submission.finish(results)  # e.g. a notebook's: what its cells did, in the learner's words
     left = capture.config._grader_sandbox.left_running
@@ -194,6 +195,37 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
         results.notices.append(f"the submission changed course files{named}; they were put back, and the "
                                f"changed versions kept in {guard.quarantine}")
     return results
+
+
+MAX_REGRADES = 12  # exercises graded again with reference helpers, in one grading (each is a session)
+
+
+def _session(test_files, args):
+    capture = run_pytest(test_files, args)
+    if capture.config._grader_sandbox.jail_failure is not None:
+        raise capture.config._grader_sandbox.jail_failure  # a RuntimeError: the grader failed, not the code
+    return capture
+
+
+def _regrade(exercise, callees, options):
+    """Grade ``exercise`` again with the reference standing in for the learner's failing ``callees``
+    (:mod:`grader.oracles`); where it earns more that way, its own code is right: it keeps those points."""
+    stand_ins = [name for name in callees if name.count(".") == 1]  # methods need the learner's object
+    if not stand_ins:
+        return
+    capture = _session([TESTS_DIR / exercise.week / f"test_{exercise.module}.py"],
+                       options + [f"--exercise={exercise.name}"]
+                       + [f"--oracle={exercise.week}.{name}" for name in stand_ins])
+    again = [test for week, module, name, test in plugin.collected_results(capture.config)
+             if (week, module, name) == (exercise.week, exercise.module, exercise.name)]
+    earned = sum(t.earned for t in again)
+    which = calls.names(stand_ins)
+    if again and earned > exercise.points + 1e-9:
+        exercise.tests = again
+        exercise.note += (f"; with the reference {which} in place of yours, this exercise's own code earns "
+                          f"{earned:.4g} of its {exercise.max_points:g} points, which it keeps")
+    else:
+        exercise.note += f"; it loses points even with the reference {which}: look at its own code too"
 
 
 def list_exercises(weeks=None):

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from . import oracles, seeds
 from . import sandbox as sandbox_module
-from . import seeds
 from . import cases as cases_module
 from .cases import Case
 from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from .guard import Guard
 from .jail import site_folders
-from .results import ERROR, FAILED, PASSED, TestResult
+from .results import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, TestResult
 
 MESSAGE_LINES = 8
 # Files that Python or pytest would run or read at their next start, wherever they appear.
@@ -48,6 +48,9 @@ def pytest_addoption(parser):
                          "such as the catalogue of mistakes; learners' code is always guarded)")
     group.addoption("--exercise", action="append", default=[], metavar="NAME", dest="grader_exercises",
                     help="run only the tests of this exercise (NAME, or NAME.method for a class); repeatable")
+    group.addoption("--oracle", action="append", default=[], metavar="WEEK.MODULE.FUNCTION", dest="grader_oracles",
+                    help="let the reference function, run in this process, stand in for the submission's "
+                         "(grader.oracles); repeatable")
 
 
 def pytest_configure(config):
@@ -59,6 +62,9 @@ def pytest_configure(config):
     sandbox = sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
                                      memory_mb=config.getoption("memory_limit"),
                                      time_limit=config.getoption("run_time_limit"))
+    for qualified in config.getoption("grader_oracles"):
+        week, name = qualified.split(".", 1)
+        sandbox.oracles.update(oracles.references(week, [name]))
     sandbox_module.activate(sandbox)
     config._grader_sandbox = sandbox
     # The reference solutions are trusted; any other code might write into the course's files.
@@ -216,10 +222,45 @@ def _record(item, report, status):
     elif status is None:
         status = (ERROR, _shorten(str(report.longrepr)))
     week, module, name = item._grader_exercise
+    message = status[1] if status[0] in (PASSED, NOT_IMPLEMENTED) else _where(item, status[1]) + status[1]
     result = TestResult(nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
-                        message=status[1], duration=report.duration, hidden=item._grader_hidden)
+                        message=message, duration=report.duration, hidden=item._grader_hidden)
     results[item.nodeid] = (week, module, name, result)
     _hint(item.config, (week, module, name), result)
+
+
+def _where(item, message):
+    """Which case of a parametrized test failed, with its settings, where the message does not say:
+    ``"in case softmax_l2 (layer_dims=[3, 4, 3], output='softmax', lambd=0.5): "``."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    parts = []
+    for name, value in params.items():
+        if isinstance(value, Case) and value.hidden:
+            continue  # a hidden case stays hidden: the report says only that it is one
+        if isinstance(value, Case):
+            settings = [f"{key}={_setting(v)}" for key, v in value._inputs.items() if _setting(v) is not None]
+            parts.append(f"case {value.id}" + (f" ({', '.join(settings)})" if settings else ""))
+        elif name != "seed" and _setting(value) is not None and not _says(message, name, _setting(value)):
+            parts.append(f"{name}={_setting(value)}")  # a seed is a slot: the message names what it drew
+    return f"in {'; '.join(parts)}: " if parts else ""
+
+
+def _says(message, name, text):
+    """Whether ``message`` already gives the setting: a long value anywhere, a short one by its name."""
+    if len(text) > 3:
+        return text in message
+    return any(f"{name}{sep}{text}" in message for sep in ("=", " ", ": ", " = "))
+
+
+def _setting(value):
+    """A short text for a setting (a number, a name, a few integers), None for data such as an array."""
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if value is None or isinstance(value, (bool, int, str)) and len(repr(value)) <= 40:
+        return repr(value)
+    if isinstance(value, (list, tuple)) and len(value) <= 8 and all(type(v) is int for v in value):
+        return repr(value)
+    return None
 
 
 def _hint(config, exercise, result):

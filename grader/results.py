@@ -187,13 +187,18 @@ class ExerciseResult(_VisibleAndHidden):
     module: str
     name: str
     tests: List[TestResult] = field(default_factory=list)
+    note: str = ""  # where a cascade starts: a failing function of the learner's that this one calls
+
+    def __setattr__(self, name, value):
+        super().__setattr__(name, clean_text(value, HINT_LIMIT) if name == "note" else value)
 
     def _items(self):
         return self.tests
 
     def part(self, hidden):
         """The same exercise with only its hidden (or only its visible) test items."""
-        return ExerciseResult(self.week, self.module, self.name, [t for t in self.tests if t.hidden == hidden])
+        return ExerciseResult(self.week, self.module, self.name, [t for t in self.tests if t.hidden == hidden],
+                              self.note)
 
     @property
     def key(self):
@@ -234,7 +239,7 @@ class ExerciseResult(_VisibleAndHidden):
     def to_dict(self):
         return {"week": self.week, "module": self.module, "name": self.name, "status": self.status,
                 "points": self.points, "max_points": self.max_points, "message": self.message,
-                "hint": self.hint,
+                "hint": self.hint, "note": self.note,
                 **self._split_dict(), "tests": [t.to_dict() for t in self.tests]}
 
 

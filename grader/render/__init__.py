@@ -15,8 +15,10 @@ _RENDERERS = {
 FORMATS = tuple(_RENDERERS)
 
 
-def render(results, fmt="text", color=False):
-    """The report for ``results`` in format ``fmt`` (one of :data:`FORMATS`); ``color`` only affects text.
+def render(results, fmt="text", color=False, verbose=False):
+    """The report for ``results`` in format ``fmt`` (one of :data:`FORMATS`); ``color`` and ``verbose``
+    (every failed check, not only the first of each exercise) only affect text: the machine formats
+    always hold every test.
 
     Every format ends with a newline, so the CLI can print it with ``end=""`` or write it to a file as is.
     """
@@ -24,4 +26,4 @@ def render(results, fmt="text", color=False):
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown report format {fmt!r}: choose from {', '.join(FORMATS)}") from None
-    return renderer(results, color=color)
+    return text.render(results, color=color, verbose=verbose) if fmt == "text" else renderer(results, color=color)

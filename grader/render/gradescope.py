@@ -54,6 +54,8 @@ def _tests(exercise):
 
 def _test(exercise, suffix="", visibility=VISIBILITY):
     message = plain_text(exercise.message)
+    if exercise.note:
+        message = f"{plain_text(exercise.note)}\n{message}".strip()
     if exercise.hint:
         message += f"\nhint: {plain_text(exercise.hint)}"
     return {

@@ -58,7 +58,7 @@ def _hidden_properties(item):
 
 def _details(exercise):
     """Every lost test item, not only the first: a CI log is read by someone fixing the grader too."""
-    lines = []
+    lines = [exercise.note] if exercise.note else []
     for test in exercise.tests:
         if not test.passed:
             lines.append(f"{test.nodeid}: {test.status}" + (" (hidden case)" if test.hidden else ""))

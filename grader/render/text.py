@@ -49,11 +49,12 @@ def should_color(stream, mode="auto"):
         return False
 
 
-def render(results, color=False):
-    """The report as one string ending in a newline; ANSI colours only when ``color``."""
+def render(results, color=False, verbose=False):
+    """The report as one string ending in a newline; ANSI colours only when ``color``; with ``verbose``
+    every failed check of an exercise, not only the first."""
     if not results.weeks:
         return "Nothing was graded.\n"
-    blocks = [_week_lines(week, color) for week in results.weeks]
+    blocks = [_week_lines(week, color, verbose) for week in results.weeks]
     if results.isolation == "none":  # first, so nobody reads the score without knowing it
         blocks.insert(0, [_paint("not isolated: your code ran as you (the grader isolates it as root)",
                                  BOLD, color)])
@@ -67,14 +68,14 @@ def render(results, color=False):
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
-def _week_lines(week, color):
+def _week_lines(week, color, verbose=False):
     lines = [_total_line(week_label(week), week, color)]
     for module, exercises in week.modules():
         lines.append(f"  {module}.py")
         for exercise in exercises:
             status = _paint(exercise.status, STATUS_STYLES.get(exercise.status, RED), color)
             lines.append(_row(exercise.name, 4, format_score(exercise), status))
-            lines.extend(_message_lines(exercise))
+            lines.extend(_message_lines(exercise, verbose))
     return lines + _split_lines(week)
 
 
@@ -94,26 +95,44 @@ def _row(label, indent, score, tail):
     return left.ljust(SCORE_END - len(score)) + score + " " * (STATUS_COLUMN - SCORE_END) + tail
 
 
-def _message_lines(exercise):
-    """The first failing check under an exercise that lost points, wrapped and cut to a few lines.
+def _message_lines(exercise, verbose=False):
+    """The first failing check under an exercise that lost points (``verbose``: every failing check,
+    each with its points), wrapped and cut to a few lines each.
 
     A "not implemented" exercise gets none: its status already says what to do.
     """
-    if exercise.status in (PASSED, NOT_IMPLEMENTED):
-        return []
-    message = plain_text(exercise.message)  # so that color=False means no escape codes at all
-    if exercise.first_failure.hidden:
-        message = f"hidden case: {message}"
     indent = " " * MESSAGE_INDENT
+    # The root of a cascade first: the learner's failing helper is what to fix before this one (an
+    # exercise that passed with the reference helper in its place says so too).
+    first = textwrap.wrap(plain_text(exercise.note), WIDTH, initial_indent=indent,
+                          subsequent_indent=indent) if exercise.note else []
+    if exercise.status == PASSED:
+        return first
+    if exercise.status == NOT_IMPLEMENTED:
+        return []
+    if not verbose:
+        lines = _wrapped(exercise.first_failure, indent)
+    else:
+        failures = [test for test in exercise.tests if not test.passed]
+        lines = [line for number, test in enumerate(failures, start=1)
+                 for line in _wrapped(test, indent, f"{number}/{len(failures)} (-{test.points:.3g} points) ")]
+    if exercise.hint:
+        lines += textwrap.wrap(f"hint: {plain_text(exercise.hint)}", WIDTH, initial_indent=indent,
+                               subsequent_indent=indent + "      ")
+    return first + lines
+
+
+def _wrapped(test, indent, prefix=""):
+    """One failed test's message, wrapped at ``indent`` and cut to :data:`MAX_MESSAGE_LINES`."""
+    message = plain_text(test.message)  # so that color=False means no escape codes at all
+    if test.hidden:
+        message = f"hidden case: {message}"
     wrapper = textwrap.TextWrapper(WIDTH, initial_indent=indent, subsequent_indent=indent)
-    lines = [line for paragraph in message.splitlines() if paragraph.strip()
+    lines = [line for paragraph in (prefix + message).splitlines() if paragraph.strip()
              for line in wrapper.wrap(paragraph)]
     if len(lines) > MAX_MESSAGE_LINES:
         lines = lines[:MAX_MESSAGE_LINES]
         lines[-1] = lines[-1][: WIDTH - 4].rstrip() + " ..."
-    if exercise.hint:
-        lines += textwrap.wrap(f"hint: {plain_text(exercise.hint)}", WIDTH, initial_indent=indent,
-                               subsequent_indent=indent + "      ")
     return lines
 
 

@@ -540,3 +540,14 @@ def test_a_learners_escape_codes_cannot_recolour_a_coloured_report():
     report = render(hostile_results("\x1b[32mpassed\x1b[0m \x1b[2K"), color=True)
     assert report.count("\x1b[") == len(ANSI.findall(report))  # only the renderer's own colours
     assert "\x1b[32mpassed" not in report
+
+
+def test_verbose_lists_every_failed_check_with_its_points_and_the_default_only_the_first():
+    report = render(two_week_results())
+    verbose = render(two_week_results(), verbose=True)
+    assert report.count(ESCAPED_MESSAGE[:30]) == 1
+    assert " ".join(verbose.split()).count(ESCAPED_MESSAGE[:30]) == 2
+    flat = " ".join(verbose.split())
+    assert "1/2 (-0.667 points) compute_cost raised" in flat and "2/2 (-0.667 points) compute_cost" in flat
+    assert render(two_week_results(), "json", verbose=True) == render(two_week_results(), "json")
+    assert all(len(line) <= text_renderer.WIDTH for line in verbose.splitlines())

@@ -129,13 +129,16 @@ class Case:
             return self._call(module, **inputs)
         return getattr(module, self.name)(**inputs)
 
-    def assert_pure(self, module, label):
-        """Run on the submission: the result must be right and every input left as it was."""
+    def assert_pure(self, module, label, path=None):
+        """Run on the submission: the result must be right and every input left as it was. With
+        ``path`` (positions and keys into the result, or a list of such paths) only that value of the
+        result is checked, so that each value is scored on its own."""
         if self._call is not None:
             raise TypeError("only single-call cases can be inspected for modified inputs")
         result, _, inputs_after = getattr(module, self.name).call_and_inspect(**self.inputs)
         _recent.append((self, result, inputs_after))
-        checks.assert_close(result, self.expected, label)
+        for one in [()] if path is None else path if isinstance(path, list) else [path]:
+            checks.assert_value_close(result, self.expected, one, label)
         checks.assert_not_mutated(self.inputs, inputs_after, f"{label}: the argument")
 
     def __repr__(self):
@@ -218,6 +221,17 @@ class Cases:
         """``pytest.mark.parametrize("case", ...)`` over the stored cases of ``name``, hidden ones included."""
         cases = self.get(name) + self.hidden(name)
         return pytest.mark.parametrize("case", cases, ids=[HIDDEN_PREFIX * c.hidden + c.id for c in cases])
+
+    def each_value(self, name, values):
+        """:meth:`parametrize`, each case once per returned value ``values(case)`` (``"case, value"``),
+        so that each value is scored on its own."""
+        mark = self.parametrize(name)
+        argvalues, ids = [], []
+        for case, case_id in zip(mark.args[1], mark.kwargs["ids"]):
+            for value in (values(case) if case.expected is not None else [None]):  # None: no fixture
+                argvalues.append((case, value))
+                ids.append(f"{case_id}-{value}")
+        return pytest.mark.parametrize("case, value", argvalues, ids=ids)
 
     def case(self, name, case_id):
         return next(c for c in self.get(name) if c.id == case_id)

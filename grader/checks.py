@@ -143,6 +143,21 @@ def assert_close(actual, expected, name, rtol=1e-6, atol=1e-8):
     raise TypeError(f"assert_close cannot compare with a {type(expected).__name__}")
 
 
+def assert_value_close(result, expected, path, name, **tolerances):
+    """:func:`assert_close` of the one returned value at ``path`` (tuple positions, dict keys), so that
+    each value is scored on its own; the way to it is checked (and named) as :func:`assert_close` does."""
+    for step in path:
+        if isinstance(expected, dict):
+            present = isinstance(result, dict) and step in result
+        else:
+            present = isinstance(expected, (tuple, list)) and isinstance(result, (tuple, list)) \
+                and len(result) == len(expected)
+        if not present:
+            assert_close(result, expected, name, **tolerances)  # fails: says what is missing
+        result, expected, name = result[step], expected[step], f"{name}[{step!r}]"
+    assert_close(result, expected, name, **tolerances)
+
+
 def _assert_values(actual, expected, name, rtol, atol):
     actual64, expected64 = actual.astype(np.float64), expected.astype(np.float64)
     error = np.abs(actual64 - expected64)

@@ -240,8 +240,8 @@ def _where(item, message):
         if isinstance(value, Case):
             settings = [f"{key}={_setting(v)}" for key, v in value._inputs.items() if _setting(v) is not None]
             parts.append(f"case {value.id}" + (f" ({', '.join(settings)})" if settings else ""))
-        elif name != "seed" and _setting(value) is not None and not _says(message, name, _setting(value)):
-            parts.append(f"{name}={_setting(value)}")  # a seed is a slot: the message names what it drew
+        elif name not in ("seed", "value") and _setting(value) is not None and not _says(message, name, _setting(value)):
+            parts.append(f"{name}={_setting(value)}")  # a seed is a slot; a value is in the message's name
     return f"in {'; '.join(parts)}: " if parts else ""
 
 

@@ -18,6 +18,10 @@ cases = Cases(__file__)
 
 SEEDS = [0, 1]
 MODEL_KEYS = ("costs", "w", "b", "train_rmse", "test_rmse", "learning_rate", "num_iterations")
+# Each returned value is scored on its own (a test runs once per value): where it is in the result.
+STANDARDIZE_VALUES = {"X_norm": (0,), "mean": (1,), "std": (2,)}
+PROPAGATE_VALUES = {"dw": (0, "dw"), "db": (0, "db"), "cost": (1,)}
+DESCENT_VALUES = {"w": (0, "w"), "b": (0, "b"), "dw": (1, "dw"), "db": (1, "db"), "costs": (2,)}
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -57,36 +61,44 @@ def _(rng):
 
 
 @pytest.mark.exercise("standardize", points=0.25)
+@pytest.mark.parametrize("value", STANDARDIZE_VALUES)
 @pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4), (4, 2)])
-def test_standardize_shapes(n_x, m):
+def test_standardize_shapes(n_x, m, value):
     X = np.random.default_rng(0).standard_normal((n_x, m))
     X_norm, mean, std = checks.unpack(lr.standardize(X), 3, "standardize(X)")
-    checks.assert_shape(X_norm, (n_x, m), f"standardize(X) X_norm, for X of shape {(n_x, m)}")
-    checks.assert_shape(mean, (n_x, 1), f"standardize(X) mean (one per feature, over the examples), for X of shape {(n_x, m)}")
-    checks.assert_shape(std, (n_x, 1), f"standardize(X) std (one per feature, over the examples), for X of shape {(n_x, m)}")
+    if value == "X_norm":
+        checks.assert_shape(X_norm, (n_x, m), f"standardize(X) X_norm, for X of shape {(n_x, m)}")
+    else:
+        checks.assert_shape({"mean": mean, "std": std}[value], (n_x, 1),
+                            f"standardize(X) {value} (one per feature, over the examples), for X of shape {(n_x, m)}")
 
 
 @pytest.mark.exercise("standardize", points=0.25)
+@pytest.mark.parametrize("value", STANDARDIZE_VALUES)
 @cases.parametrize("standardize")
-def test_standardize_matches_reference(case):
-    checks.assert_close(case.run(lr), case.expected, "standardize(X) -> (X_norm, mean, std)")
+def test_standardize_matches_reference(case, value):
+    checks.assert_value_close(case.run(lr), case.expected, STANDARDIZE_VALUES[value], "standardize(X) -> (X_norm, mean, std)")
 
 
 @pytest.mark.exercise("standardize", points=0.25)
+@pytest.mark.parametrize("value", ["X_norm", "mean_and_std"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_standardize_gives_zero_mean_unit_std_rows(seed):
+def test_standardize_gives_zero_mean_unit_std_rows(seed, value):
     X, _ = regression_data(np.random.default_rng(seed), 3, 8)
     X_norm, mean, std = checks.unpack(lr.standardize(X), 3, "standardize(X)")
     checks.assert_shape(X_norm, X.shape, "standardize(X) X_norm")
-    checks.assert_close(X_norm.mean(axis=1), np.zeros(3), "the mean of each row of X_norm", atol=1e-10)
-    checks.assert_close(X_norm.std(axis=1), np.ones(3), "the standard deviation of each row of X_norm", rtol=1e-9)
-    checks.assert_close(X_norm * std + mean, X, "X_norm * std + mean (should give X back)", rtol=1e-9)
+    if value == "X_norm":
+        checks.assert_close(X_norm.mean(axis=1), np.zeros(3), "the mean of each row of X_norm", atol=1e-10)
+        checks.assert_close(X_norm.std(axis=1), np.ones(3), "the standard deviation of each row of X_norm", rtol=1e-9)
+    else:
+        checks.assert_close(X_norm * std + mean, X, "X_norm * std + mean (should give X back)", rtol=1e-9)
 
 
 @pytest.mark.exercise("standardize", points=0.25)
-def test_standardize_does_not_modify_its_input():
+@pytest.mark.parametrize("value", STANDARDIZE_VALUES)
+def test_standardize_does_not_modify_its_input(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("standardize")[0].assert_pure(lr, "standardize(X)")
+    cases.get("standardize")[0].assert_pure(lr, "standardize(X)", STANDARDIZE_VALUES[value])
 
 
 # ---------------------------------------------------------------------------------- predict
@@ -128,25 +140,32 @@ def _(rng):
 
 
 @pytest.mark.exercise("propagate", points=0.5)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4)])
-def test_propagate_types_and_shapes(n_x, m):
+def test_propagate_types_and_shapes(n_x, m, value):
     w, b, X, Y = small_problem(0, n_x, m)
     grads, cost_value = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    if value == "cost":
+        checks.assert_float(cost_value, "propagate(w, b, X, Y) cost")
+        return
     checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
-    checks.assert_shape(grads["dw"], (n_x, 1), "propagate(w, b, X, Y) grads['dw'] (the shape of w)")
-    checks.assert_float(grads["db"], "propagate(w, b, X, Y) grads['db']")
-    checks.assert_float(cost_value, "propagate(w, b, X, Y) cost")
+    if value == "dw":
+        checks.assert_shape(grads["dw"], (n_x, 1), "propagate(w, b, X, Y) grads['dw'] (the shape of w)")
+    else:
+        checks.assert_float(grads["db"], "propagate(w, b, X, Y) grads['db']")
 
 
 @pytest.mark.exercise("propagate", points=0.75)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @cases.parametrize("propagate")
-def test_propagate_matches_reference(case):
-    checks.assert_close(case.run(lr), case.expected, "propagate(w, b, X, Y) -> (grads, cost)")
+def test_propagate_matches_reference(case, value):
+    checks.assert_value_close(case.run(lr), case.expected, PROPAGATE_VALUES[value], "propagate(w, b, X, Y) -> (grads, cost)")
 
 
 @pytest.mark.exercise("propagate", points=1)
+@pytest.mark.parametrize("value", ["dw", "db"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_propagate_gradient(seed):
+def test_propagate_gradient(seed, value):
     w, b, X, Y = small_problem(seed)
     grads, _ = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
     checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
@@ -154,28 +173,33 @@ def test_propagate_gradient(seed):
     def cost_of(w, b):
         return checks.unpack(lr.propagate(w, float(b), X, Y), 2, "propagate(w, b, X, Y)")[1]
 
-    numeric = numerical_gradients(cost_of, {"w": w, "b": np.array(b)})
-    checks.assert_gradient(grads["dw"], numeric["w"], "propagate(w, b, X, Y) grads['dw'] vs central differences of its cost")
-    checks.assert_gradient(grads["db"], numeric["b"],
-                           "propagate(w, b, X, Y) grads['db'] vs central differences of its cost")
+    point = {"w": w, "b": np.array(b)}
+    numeric = numerical_gradients(lambda **p: cost_of(**{**point, **p}), {value[1:]: point[value[1:]]})
+    checks.assert_gradient(grads[value], numeric[value[1:]],
+                           f"propagate(w, b, X, Y) grads[{value!r}] vs central differences of its cost")
 
 
 @pytest.mark.exercise("propagate", points=0.25)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_propagate_is_zero_at_a_perfect_fit(seed):
+def test_propagate_is_zero_at_a_perfect_fit(seed, value):
     w, b, X, _ = small_problem(seed)
     Y = w.T @ X + b  # the model fits these targets exactly
     grads, cost_value = checks.unpack(lr.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    if value == "cost":
+        checks.assert_close(cost_value, 0.0, "propagate(w, b, X, Y) cost when w^T X + b == Y", atol=1e-12)
+        return
     checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
-    checks.assert_close(cost_value, 0.0, "propagate(w, b, X, Y) cost when w^T X + b == Y", atol=1e-12)
-    checks.assert_close(grads["dw"], np.zeros(w.shape), "propagate(w, b, X, Y) grads['dw'] when w^T X + b == Y", atol=1e-12)
-    checks.assert_close(grads["db"], 0.0, "propagate(w, b, X, Y) grads['db'] when w^T X + b == Y", atol=1e-12)
+    expected = np.zeros(w.shape) if value == "dw" else 0.0
+    checks.assert_close(grads[value], expected, f"propagate(w, b, X, Y) grads[{value!r}] when w^T X + b == Y",
+                        atol=1e-12)
 
 
 @pytest.mark.exercise("propagate", points=0.5)
-def test_propagate_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
+def test_propagate_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("propagate")[0].assert_pure(lr, "propagate(w, b, X, Y)")
+    cases.get("propagate")[0].assert_pure(lr, "propagate(w, b, X, Y)", PROPAGATE_VALUES[value])
 
 
 # ------------------------------------------------------------------------- gradient_descent
@@ -189,35 +213,45 @@ def _(rng):
 
 
 @pytest.mark.exercise("gradient_descent", points=0.75)
+@pytest.mark.parametrize("value", ["costs", "w", "b", "grads"])
 @pytest.mark.parametrize("num_iterations, n_costs", [(1, 1), (100, 1), (101, 2), (250, 3)])
-def test_gradient_descent_records_a_cost_every_100_iterations(num_iterations, n_costs):
+def test_gradient_descent_records_a_cost_every_100_iterations(num_iterations, n_costs, value):
     w, b, X, Y = small_problem(0)
     name = f"gradient_descent(..., num_iterations={num_iterations}, ...)"
     params, grads, costs = checks.unpack(lr.gradient_descent(w, b, X, Y, num_iterations, 0.01), 3, name)
-    checks.assert_costs(costs, n_costs, f"{name} costs")
-    checks.assert_keys(params, ("w", "b"), f"{name} params")
-    checks.assert_shape(params["w"], w.shape, f"{name} params['w']")
-    checks.assert_float(params["b"], f"{name} params['b']")
-    checks.assert_keys(grads, ("dw", "db"), f"{name} grads")
+    if value == "costs":
+        checks.assert_costs(costs, n_costs, f"{name} costs")
+    elif value == "grads":
+        checks.assert_keys(grads, ("dw", "db"), f"{name} grads")
+    else:
+        checks.assert_keys(params, ("w", "b"), f"{name} params")
+        if value == "w":
+            checks.assert_shape(params["w"], w.shape, f"{name} params['w']")
+        else:
+            checks.assert_float(params["b"], f"{name} params['b']")
 
 
 @pytest.mark.exercise("gradient_descent", points=0.75)
+@pytest.mark.parametrize("value", DESCENT_VALUES)
 @cases.parametrize("gradient_descent")
-def test_gradient_descent_matches_reference(case):
-    checks.assert_close(case.run(lr), case.expected,
-                        "gradient_descent(w, b, X, Y, num_iterations, learning_rate) -> (params, grads, costs)")
+def test_gradient_descent_matches_reference(case, value):
+    checks.assert_value_close(case.run(lr), case.expected, DESCENT_VALUES[value],
+                       "gradient_descent(w, b, X, Y, num_iterations, learning_rate) -> (params, grads, costs)")
 
 
 @pytest.mark.exercise("gradient_descent", points=0.75)
+@pytest.mark.parametrize("value", ["costs", "params"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_gradient_descent_lowers_the_cost(seed):
+def test_gradient_descent_lowers_the_cost(seed, value):
     w, b, X, Y = small_problem(seed, 3, 10)
     name = "gradient_descent(w, b, X, Y, num_iterations=301, learning_rate=0.05)"
     params, _, costs = checks.unpack(lr.gradient_descent(w, b, X, Y, 301, 0.05), 3, name)
     checks.assert_costs(costs, 4, f"{name} costs")
-    checks.assert_close(costs[0], cost(w, b, X, Y), f"{name} costs[0] (the cost before the first step)", rtol=1e-9)
-    if not np.all(np.diff(costs) < 0):
-        checks.fail(f"{name}: the recorded costs should decrease, got {np.round(costs, 6).tolist()}")
+    if value == "costs":
+        checks.assert_close(costs[0], cost(w, b, X, Y), f"{name} costs[0] (the cost before the first step)", rtol=1e-9)
+        if not np.all(np.diff(costs) < 0):
+            checks.fail(f"{name}: the recorded costs should decrease, got {np.round(costs, 6).tolist()}")
+        return
     checks.assert_keys(params, ("w", "b"), f"{name} params")
     final = cost(params["w"], params["b"], X, Y)
     if not final < costs[-1]:
@@ -226,9 +260,10 @@ def test_gradient_descent_lowers_the_cost(seed):
 
 
 @pytest.mark.exercise("gradient_descent", points=0.75)
-def test_gradient_descent_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", DESCENT_VALUES)
+def test_gradient_descent_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("gradient_descent")[0].assert_pure(lr, "gradient_descent(w, b, X, Y, ...)")
+    cases.get("gradient_descent")[0].assert_pure(lr, "gradient_descent(w, b, X, Y, ...)", DESCENT_VALUES[value])
 
 
 # -------------------------------------------------------------------------- normal_equation
@@ -241,18 +276,23 @@ def _(rng):
 
 
 @pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("value", ["w", "b"])
 @pytest.mark.parametrize("n_x, m", [(3, 8), (1, 4)])
-def test_normal_equation_types_and_shapes(n_x, m):
+def test_normal_equation_types_and_shapes(n_x, m, value):
     _, _, X, Y = small_problem(0, n_x, m)
     w, b = checks.unpack(lr.normal_equation(X, Y), 2, "normal_equation(X, Y)")
-    checks.assert_shape(w, (n_x, 1), f"normal_equation(X, Y) w, for X of shape {(n_x, m)}")
-    checks.assert_float(b, "normal_equation(X, Y) b")
+    if value == "w":
+        checks.assert_shape(w, (n_x, 1), f"normal_equation(X, Y) w, for X of shape {(n_x, m)}")
+    else:
+        checks.assert_float(b, "normal_equation(X, Y) b")
 
 
 @pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("value", ["w", "b"])
 @cases.parametrize("normal_equation")
-def test_normal_equation_matches_reference(case):
-    checks.assert_close(case.run(lr), case.expected, "normal_equation(X, Y) -> (w, b)", rtol=1e-6, atol=1e-8)
+def test_normal_equation_matches_reference(case, value):
+    checks.assert_value_close(case.run(lr), case.expected, ({"w": 0, "b": 1}[value],), "normal_equation(X, Y) -> (w, b)",
+                       rtol=1e-6, atol=1e-8)
 
 
 @pytest.mark.exercise("normal_equation", points=0.5)
@@ -274,14 +314,19 @@ def test_normal_equation_zeroes_the_gradient(seed):
 
 
 @pytest.mark.exercise("normal_equation", points=0.5)
+@pytest.mark.parametrize("value", ["w", "b"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_normal_equation_recovers_an_exact_linear_rule(seed):
+def test_normal_equation_recovers_an_exact_linear_rule(seed, value):
     rng = np.random.default_rng(seed)
     X = rng.standard_normal((3, 7))
     w_true, b_true = rng.standard_normal((3, 1)), float(rng.standard_normal())
     w, b = checks.unpack(lr.normal_equation(X, w_true.T @ X + b_true), 2, "normal_equation(X, Y)")
-    checks.assert_close(w, w_true, "normal_equation(X, w_true^T X + b_true) w (should be w_true)", rtol=1e-8, atol=1e-10)
-    checks.assert_close(b, b_true, "normal_equation(X, w_true^T X + b_true) b (should be b_true)", rtol=1e-8, atol=1e-10)
+    if value == "w":
+        checks.assert_close(w, w_true, "normal_equation(X, w_true^T X + b_true) w (should be w_true)", rtol=1e-8,
+                            atol=1e-10)
+    else:
+        checks.assert_close(b, b_true, "normal_equation(X, w_true^T X + b_true) b (should be b_true)", rtol=1e-8,
+                            atol=1e-10)
 
 
 # ------------------------------------------------------------------------------------ model
@@ -305,39 +350,50 @@ def _train(seed, num_iterations, learning_rate=0.1):
 
 
 @pytest.mark.exercise("model", points=0.75)
-def test_model_returns_the_documented_dict():
+@pytest.mark.parametrize("value", MODEL_KEYS)
+def test_model_returns_the_documented_dict(value):
     d, (X_train, _, _, _), name = _train(0, num_iterations=150, learning_rate=0.05)
-    checks.assert_costs(d["costs"], 2, f"{name}['costs']")
-    checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
-    for key in ("b", "train_rmse", "test_rmse", "learning_rate"):
-        checks.assert_float(d[key], f"{name}[{key!r}]")
-    checks.assert_close(d["learning_rate"], 0.05, f"{name}['learning_rate'] (the value passed in)")
-    checks.assert_close(d["num_iterations"], 150, f"{name}['num_iterations'] (the value passed in)")
+    if value == "costs":
+        checks.assert_costs(d["costs"], 2, f"{name}['costs']")
+    elif value == "w":
+        checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
+    elif value == "num_iterations":
+        checks.assert_close(d["num_iterations"], 150, f"{name}['num_iterations'] (the value passed in)")
+    else:
+        checks.assert_float(d[value], f"{name}[{value!r}]")
+        if value == "learning_rate":
+            checks.assert_close(d["learning_rate"], 0.05, f"{name}['learning_rate'] (the value passed in)")
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", MODEL_KEYS)
 @cases.parametrize("model")
-def test_model_matches_reference(case):
-    checks.assert_close(case.run(lr), case.expected, "model(X_train, Y_train, X_test, Y_test, ...)")
+def test_model_matches_reference(case, value):
+    checks.assert_value_close(case.run(lr), case.expected, (value,), "model(X_train, Y_train, X_test, Y_test, ...)")
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", ["train_rmse", "test_rmse"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_weights_apply_to_raw_features(seed):
+def test_model_weights_apply_to_raw_features(seed, value):
     d, (X_train, Y_train, X_test, Y_test), name = _train(seed, num_iterations=200)
     w, b = d["w"], d["b"]
     checks.assert_shape(w, (X_train.shape[0], 1), f"{name}['w']")
-    for key, X, Y in (("train_rmse", X_train, Y_train), ("test_rmse", X_test, Y_test)):
-        rmse = float(np.sqrt(np.mean((w.T @ X + b - Y) ** 2)))
-        checks.assert_close(d[key], rmse, f"{name}[{key!r}] vs the RMSE of w^T X + b with the returned w, b "
-                                          "on the raw (unstandardized) features", rtol=1e-6)
+    X, Y = (X_train, Y_train) if value == "train_rmse" else (X_test, Y_test)
+    rmse = float(np.sqrt(np.mean((w.T @ X + b - Y) ** 2)))
+    checks.assert_close(d[value], rmse, f"{name}[{value!r}] vs the RMSE of w^T X + b with the returned w, b "
+                                        "on the raw (unstandardized) features", rtol=1e-6)
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", ["w", "b"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_reaches_the_least_squares_solution(seed):
+def test_model_reaches_the_least_squares_solution(seed, value):
     d, (X_train, Y_train, _, _), name = _train(seed, num_iterations=1000)
     X_tilde = np.vstack([X_train, np.ones((1, X_train.shape[1]))])
     theta = np.linalg.lstsq(X_tilde.T, Y_train.T, rcond=None)[0]
-    checks.assert_close(d["w"], theta[:-1], f"{name}['w'] vs the least-squares weights", rtol=1e-5, atol=1e-8)
-    checks.assert_close(d["b"], float(theta[-1, 0]), f"{name}['b'] vs the least-squares bias", rtol=1e-5, atol=1e-8)
+    if value == "w":
+        checks.assert_close(d["w"], theta[:-1], f"{name}['w'] vs the least-squares weights", rtol=1e-5, atol=1e-8)
+    else:
+        checks.assert_close(d["b"], float(theta[-1, 0]), f"{name}['b'] vs the least-squares bias", rtol=1e-5,
+                            atol=1e-8)

@@ -15,6 +15,16 @@ How the suites of this course are written (later weeks follow the same pattern):
   hold for any input drawn at test time, so that reproducing the reference numbers cannot pass them;
   and ``*_does_not_modify_its_input``.
 - Every check goes through :mod:`grader.checks` with a ``name`` that says which call and which value.
+- A function that returns several values (a tuple; a dict of gradients, parameters or optimizer state;
+  the entries of a cache) has each value scored on its own, so that one wrong value costs its share
+  and not the whole test: the test is parametrized over the value
+  (``@pytest.mark.parametrize("value", ...)``, a test's points shared between its items), and each
+  item checks the structure on the way to its value (``checks.unpack``, the keys of the dict that
+  holds it) and then that value only. Values come in the order the function computes them (gradients
+  in backpropagation's order), so the report's first failure is where an error enters. Where the
+  layers are drawn at grading time, the weights and the biases are the two values. The tools:
+  ``checks.assert_value_close`` (one value of a result), ``cases.each_value`` (reference cases whose
+  values differ) and ``case.assert_pure(module, label, path)`` (purity, one value at a time).
 - A test parameter named ``seed`` is a slot (``@pytest.mark.parametrize("seed", SEEDS)``): the
   plugin hands the test a seed drawn for this grading (:mod:`grader.seeds`; ``--seed N`` repeats
   one), so every function has checks on inputs that no submission can know in advance, and a
@@ -133,7 +143,7 @@ def test_sigmoid_derivative_matches_reference(case):
     checks.assert_close(case.run(nb), case.expected, "sigmoid_derivative(x)")
 
 
-@pytest.mark.exercise("sigmoid_derivative", points=0.4)
+@pytest.mark.exercise("sigmoid_derivative", points=0.4, uses=["sigmoid"])
 @pytest.mark.parametrize("seed", SEEDS)
 def test_sigmoid_derivative_gradient(seed):
     x = 2 * np.random.default_rng(seed).standard_normal((2, 3))
@@ -199,7 +209,7 @@ def test_relu_derivative_matches_reference(case):
     checks.assert_close(case.run(nb), case.expected, "relu_derivative(x) (1.0 where x > 0, else 0.0)")
 
 
-@pytest.mark.exercise("relu_derivative", points=0.4)
+@pytest.mark.exercise("relu_derivative", points=0.4, uses=["relu"])
 @pytest.mark.parametrize("seed", SEEDS)
 def test_relu_derivative_gradient(seed):
     x = away_from_zero(np.random.default_rng(seed), (2, 3))

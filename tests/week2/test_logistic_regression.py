@@ -19,6 +19,9 @@ cases = Cases(__file__)
 
 SEEDS = [0, 1]
 MODEL_KEYS = ("costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate", "num_iterations")
+# Each returned value is scored on its own (a test runs once per value): where it is in the result.
+PROPAGATE_VALUES = {"dw": (0, "dw"), "db": (0, "db"), "cost": (1,)}
+OPTIMIZE_VALUES = {"w": (0, "w"), "b": (0, "b"), "dw": (1, "dw"), "db": (1, "db"), "costs": (2,)}
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -79,22 +82,27 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_with_zeros", points=0.5)
+@pytest.mark.parametrize("value", ["w", "b"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_with_zeros_types_and_shapes(seed):
+def test_initialize_with_zeros_types_and_shapes(seed, value):
     dim = int(np.random.default_rng(seed).integers(3, 50))
     name = f"initialize_with_zeros({dim})"
     w, b = checks.unpack(logreg.initialize_with_zeros(dim), 2, name)
-    checks.assert_shape(w, (dim, 1), f"{name} w")
-    checks.assert_dtype(w, f"{name} w")
-    checks.assert_equal_arrays(w, np.zeros((dim, 1)), f"{name} w")
-    checks.assert_float(b, f"{name} b (the float 0.0, not the int 0 or an array)")
-    checks.assert_close(b, 0.0, f"{name} b")
+    if value == "w":
+        checks.assert_shape(w, (dim, 1), f"{name} w")
+        checks.assert_dtype(w, f"{name} w")
+        checks.assert_equal_arrays(w, np.zeros((dim, 1)), f"{name} w")
+    else:
+        checks.assert_float(b, f"{name} b (the float 0.0, not the int 0 or an array)")
+        checks.assert_close(b, 0.0, f"{name} b")
 
 
 @pytest.mark.exercise("initialize_with_zeros", points=0.5)
+@pytest.mark.parametrize("value", ["w", "b"])
 @cases.parametrize("initialize_with_zeros")
-def test_initialize_with_zeros_matches_reference(case):
-    checks.assert_close(case.run(logreg), case.expected, f"initialize_with_zeros({case.inputs['dim']}) -> (w, b)")
+def test_initialize_with_zeros_matches_reference(case, value):
+    checks.assert_value_close(case.run(logreg), case.expected, ({"w": 0, "b": 1}[value],),
+                       f"initialize_with_zeros({case.inputs['dim']}) -> (w, b)")
 
 
 # -------------------------------------------------------------------------------- propagate
@@ -112,25 +120,33 @@ def _(rng):
 
 
 @pytest.mark.exercise("propagate", points=0.5)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @pytest.mark.parametrize("n_x, m", [(3, 5), (1, 4)])
-def test_propagate_types_and_shapes(n_x, m):
+def test_propagate_types_and_shapes(n_x, m, value):
     w, b, X, Y = small_problem(0, n_x, m)
     grads, cost = checks.unpack(logreg.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
+    if value == "cost":
+        checks.assert_float(cost, "propagate(w, b, X, Y) cost")
+        return
     checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
-    checks.assert_shape(grads["dw"], (n_x, 1), "propagate(w, b, X, Y) grads['dw'] (the shape of w)")
-    checks.assert_float(grads["db"], "propagate(w, b, X, Y) grads['db']")
-    checks.assert_float(cost, "propagate(w, b, X, Y) cost")
+    if value == "dw":
+        checks.assert_shape(grads["dw"], (n_x, 1), "propagate(w, b, X, Y) grads['dw'] (the shape of w)")
+    else:
+        checks.assert_float(grads["db"], "propagate(w, b, X, Y) grads['db']")
 
 
 @pytest.mark.exercise("propagate", points=0.75)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @cases.parametrize("propagate")
-def test_propagate_matches_reference(case):
-    checks.assert_close(case.run(logreg), case.expected, "propagate(w, b, X, Y) -> (grads, cost)")
+def test_propagate_matches_reference(case, value):
+    checks.assert_value_close(case.run(logreg), case.expected, PROPAGATE_VALUES[value],
+                       "propagate(w, b, X, Y) -> (grads, cost)")
 
 
 @pytest.mark.exercise("propagate", points=1)
+@pytest.mark.parametrize("value", ["dw", "db"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_propagate_gradient(seed):
+def test_propagate_gradient(seed, value):
     w, b, X, Y = small_problem(seed)
     grads, _ = checks.unpack(logreg.propagate(w, b, X, Y), 2, "propagate(w, b, X, Y)")
     checks.assert_keys(grads, ("dw", "db"), "propagate(w, b, X, Y) grads")
@@ -138,29 +154,35 @@ def test_propagate_gradient(seed):
     def cost_of(w, b):
         return checks.unpack(logreg.propagate(w, float(b), X, Y), 2, "propagate(w, b, X, Y)")[1]
 
-    numeric = numerical_gradients(cost_of, {"w": w, "b": np.array(b)})
-    checks.assert_gradient(grads["dw"], numeric["w"], "propagate(w, b, X, Y) grads['dw'] vs central differences of its cost")
-    checks.assert_gradient(grads["db"], numeric["b"],
-                           "propagate(w, b, X, Y) grads['db'] vs central differences of its cost")
+    point = {"w": w, "b": np.array(b)}
+    numeric = numerical_gradients(lambda **p: cost_of(**{**point, **p}), {value[1:]: point[value[1:]]})
+    checks.assert_gradient(grads[value], numeric[value[1:]],
+                           f"propagate(w, b, X, Y) grads[{value!r}] vs central differences of its cost")
 
 
 @pytest.mark.exercise("propagate", points=0.25)
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_propagate_at_zero_weights(seed):
+def test_propagate_at_zero_weights(seed, value):
     # With w = 0 and b = 0 every a is 1/2: the cost is log(2) and dZ = 1/2 - Y, whatever the data.
     _, _, X, Y = small_problem(seed)
     w = np.zeros((X.shape[0], 1))
     grads, cost = checks.unpack(logreg.propagate(w, 0.0, X, Y), 2, "propagate(0, 0.0, X, Y)")
+    if value == "cost":
+        checks.assert_close(cost, math.log(2), "propagate(0, 0.0, X, Y) cost (should be log(2))", rtol=1e-9)
+        return
     checks.assert_keys(grads, ("dw", "db"), "propagate(0, 0.0, X, Y) grads")
     m = X.shape[1]
-    checks.assert_close(cost, math.log(2), "propagate(0, 0.0, X, Y) cost (should be log(2))", rtol=1e-9)
-    checks.assert_close(grads["dw"], X @ (0.5 - Y).T / m, "propagate(0, 0.0, X, Y) grads['dw'] vs X (A - Y)^T / m")
-    checks.assert_close(grads["db"], float(np.mean(0.5 - Y)), "propagate(0, 0.0, X, Y) grads['db'] vs mean(A - Y)")
+    if value == "dw":
+        checks.assert_close(grads["dw"], X @ (0.5 - Y).T / m, "propagate(0, 0.0, X, Y) grads['dw'] vs X (A - Y)^T / m")
+    else:
+        checks.assert_close(grads["db"], float(np.mean(0.5 - Y)), "propagate(0, 0.0, X, Y) grads['db'] vs mean(A - Y)")
 
 
 @pytest.mark.exercise("propagate", points=0.25)
+@pytest.mark.parametrize("value", ["cost", "dw"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_propagate_cost_is_finite_when_A_is_exactly_0_or_1(seed):
+def test_propagate_cost_is_finite_when_A_is_exactly_0_or_1(seed, value):
     # |w^T x| >= 1000 for every example: sigmoid gives exactly 0.0 or 1.0, and the labels are right,
     # so the cost is ~0; computed naively it is nan (0 * log(0)).
     rng = np.random.default_rng(seed)
@@ -171,16 +193,19 @@ def test_propagate_cost_is_finite_when_A_is_exactly_0_or_1(seed):
     Y = (z > 0).astype(np.float64)
     name = "propagate(w, b, X, Y) with sigmoid(w^T X + b) exactly 0.0 or 1.0 on the right labels"
     grads, cost = checks.unpack(logreg.propagate(w, 0.0, X, Y), 2, name)
-    checks.assert_float(cost, f"{name}: cost (clip A away from 0 and 1 inside the logs)")
-    checks.assert_close(cost, 0.0, f"{name}: cost", atol=1e-6)
-    checks.assert_keys(grads, ("dw", "db"), f"{name}: grads")
-    checks.assert_close(grads["dw"], np.zeros(w.shape), f"{name}: grads['dw']", atol=1e-9)
+    if value == "cost":
+        checks.assert_float(cost, f"{name}: cost (clip A away from 0 and 1 inside the logs)")
+        checks.assert_close(cost, 0.0, f"{name}: cost", atol=1e-6)
+    else:
+        checks.assert_keys(grads, ("dw", "db"), f"{name}: grads")
+        checks.assert_close(grads["dw"], np.zeros(w.shape), f"{name}: grads['dw']", atol=1e-9)
 
 
 @pytest.mark.exercise("propagate", points=0.25)
-def test_propagate_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", PROPAGATE_VALUES)
+def test_propagate_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("propagate")[0].assert_pure(logreg, "propagate(w, b, X, Y)")
+    cases.get("propagate")[0].assert_pure(logreg, "propagate(w, b, X, Y)", PROPAGATE_VALUES[value])
 
 
 # --------------------------------------------------------------------------------- optimize
@@ -195,22 +220,30 @@ def _(rng):
 
 
 @pytest.mark.exercise("optimize", points=0.75)
+@pytest.mark.parametrize("value", ["costs", "w", "b", "grads"])
 @pytest.mark.parametrize("num_iterations, n_costs", [(1, 1), (100, 1), (101, 2), (250, 3)])
-def test_optimize_records_a_cost_every_100_iterations(num_iterations, n_costs):
+def test_optimize_records_a_cost_every_100_iterations(num_iterations, n_costs, value):
     w, b, X, Y = small_problem(0)
     name = f"optimize(w, b, X, Y, num_iterations={num_iterations})"
     params, grads, costs = checks.unpack(logreg.optimize(w, b, X, Y, num_iterations=num_iterations), 3, name)
-    checks.assert_costs(costs, n_costs, f"{name} costs")
-    checks.assert_keys(params, ("w", "b"), f"{name} params")
-    checks.assert_shape(params["w"], w.shape, f"{name} params['w']")
-    checks.assert_float(params["b"], f"{name} params['b']")
-    checks.assert_keys(grads, ("dw", "db"), f"{name} grads")
+    if value == "costs":
+        checks.assert_costs(costs, n_costs, f"{name} costs")
+    elif value == "grads":
+        checks.assert_keys(grads, ("dw", "db"), f"{name} grads")
+    else:
+        checks.assert_keys(params, ("w", "b"), f"{name} params")
+        if value == "w":
+            checks.assert_shape(params["w"], w.shape, f"{name} params['w']")
+        else:
+            checks.assert_float(params["b"], f"{name} params['b']")
 
 
 @pytest.mark.exercise("optimize", points=0.75)
+@pytest.mark.parametrize("value", OPTIMIZE_VALUES)
 @cases.parametrize("optimize")
-def test_optimize_matches_reference(case):
-    checks.assert_close(case.run(logreg), case.expected, "optimize(w, b, X, Y, ...) -> (params, grads, costs)")
+def test_optimize_matches_reference(case, value):
+    checks.assert_value_close(case.run(logreg), case.expected, OPTIMIZE_VALUES[value],
+                       "optimize(w, b, X, Y, ...) -> (params, grads, costs)")
 
 
 @pytest.mark.exercise("optimize", points=0.75)
@@ -230,9 +263,10 @@ def test_optimize_lowers_the_cost(seed):
 
 
 @pytest.mark.exercise("optimize", points=0.75)
-def test_optimize_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", OPTIMIZE_VALUES)
+def test_optimize_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("optimize")[0].assert_pure(logreg, "optimize(w, b, X, Y, ...)")
+    cases.get("optimize")[0].assert_pure(logreg, "optimize(w, b, X, Y, ...)", OPTIMIZE_VALUES[value])
 
 
 # ---------------------------------------------------------------------------------- predict
@@ -284,50 +318,62 @@ def _(rng):
 
 
 @pytest.mark.exercise("model", points=0.75)
-def test_model_returns_the_documented_dict_with_default_hyperparameters():
+@pytest.mark.parametrize("value", MODEL_KEYS)
+def test_model_returns_the_documented_dict_with_default_hyperparameters(value):
     X_train, Y_train, X_test, Y_test = split(0)
     name = "model(X_train, Y_train, X_test, Y_test)"
     d = logreg.model(X_train, Y_train, X_test, Y_test)
     checks.assert_keys(d, MODEL_KEYS, name)
-    checks.assert_close(d["num_iterations"], 2000, f"{name}['num_iterations'] (the default)")
-    checks.assert_close(d["learning_rate"], 0.5, f"{name}['learning_rate'] (the default)")
-    checks.assert_costs(d["costs"], 20, f"{name}['costs']")
-    checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
-    checks.assert_float(d["b"], f"{name}['b']")
-    checks.assert_shape(d["Y_prediction_train"], Y_train.shape, f"{name}['Y_prediction_train']")
-    checks.assert_shape(d["Y_prediction_test"], Y_test.shape, f"{name}['Y_prediction_test']")
+    if value == "num_iterations":
+        checks.assert_close(d["num_iterations"], 2000, f"{name}['num_iterations'] (the default)")
+    elif value == "learning_rate":
+        checks.assert_close(d["learning_rate"], 0.5, f"{name}['learning_rate'] (the default)")
+    elif value == "costs":
+        checks.assert_costs(d["costs"], 20, f"{name}['costs']")
+    elif value == "w":
+        checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
+    elif value == "b":
+        checks.assert_float(d["b"], f"{name}['b']")
+    else:
+        checks.assert_shape(d[value], {"Y_prediction_train": Y_train, "Y_prediction_test": Y_test}[value].shape,
+                            f"{name}[{value!r}]")
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", MODEL_KEYS)
 @cases.parametrize("model")
-def test_model_matches_reference(case):
-    checks.assert_close(case.run(logreg), case.expected, "model(X_train, Y_train, X_test, Y_test, ...)")
+def test_model_matches_reference(case, value):
+    checks.assert_value_close(case.run(logreg), case.expected, (value,), "model(X_train, Y_train, X_test, Y_test, ...)")
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", ["Y_prediction_train", "Y_prediction_test"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_predictions_come_from_the_returned_parameters(seed):
+def test_model_predictions_come_from_the_returned_parameters(seed, value):
     X_train, Y_train, X_test, Y_test = split(seed)
     name = "model(X_train, Y_train, X_test, Y_test, num_iterations=150, learning_rate=0.5)"
     d = logreg.model(X_train, Y_train, X_test, Y_test, num_iterations=150, learning_rate=0.5)
     checks.assert_keys(d, MODEL_KEYS, name)
     checks.assert_shape(d["w"], (X_train.shape[0], 1), f"{name}['w']")
     w, b = d["w"], d["b"]
-    for key, X in (("Y_prediction_train", X_train), ("Y_prediction_test", X_test)):
-        checks.assert_equal_arrays(d[key], (w.T @ X + b > 0).astype(np.float64),
-                                   f"{name}[{key!r}] vs predict with the returned w and b")
+    X = X_train if value == "Y_prediction_train" else X_test
+    checks.assert_equal_arrays(d[value], (w.T @ X + b > 0).astype(np.float64),
+                               f"{name}[{value!r}] vs predict with the returned w and b")
 
 
 @pytest.mark.exercise("model", points=0.75)
+@pytest.mark.parametrize("value", ["costs", "Y_prediction_train"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_learns_separable_data(seed):
+def test_model_learns_separable_data(seed, value):
     X_train, Y_train, X_test, Y_test = split(seed)
     name = "model(X_train, Y_train, X_test, Y_test, num_iterations=1000, learning_rate=2.0)"
     d = logreg.model(X_train, Y_train, X_test, Y_test, num_iterations=1000, learning_rate=2.0)
     checks.assert_keys(d, MODEL_KEYS, name)
-    checks.assert_costs(d["costs"], 10, f"{name}['costs']")
-    if not np.all(np.diff(d["costs"]) < 0):
-        checks.fail(f"{name}: the recorded costs should decrease, got {np.round(d['costs'], 4).tolist()}")
+    if value == "costs":
+        checks.assert_costs(d["costs"], 10, f"{name}['costs']")
+        if not np.all(np.diff(d["costs"]) < 0):
+            checks.fail(f"{name}: the recorded costs should decrease, got {np.round(d['costs'], 4).tolist()}")
+        return
     checks.assert_shape(d["Y_prediction_train"], Y_train.shape, f"{name}['Y_prediction_train']")
     accuracy = float(np.mean(d["Y_prediction_train"] == Y_train))
     if accuracy < 0.8:
@@ -343,8 +389,9 @@ def _(rng):
 
 
 @pytest.mark.exercise("learning_rate_sweep", points=0.5)
+@pytest.mark.parametrize("value", [0, 1], ids=["first_rate", "second_rate"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_learning_rate_sweep_maps_each_rate_to_its_model(seed):
+def test_learning_rate_sweep_maps_each_rate_to_its_model(seed, value):
     rng = np.random.default_rng(seed)
     rates = [float(r) for r in np.round(rng.uniform(0.01, 1.0, 2), 3)]
     data = split(seed, n_x=3, m_train=12, m_test=6)
@@ -353,17 +400,17 @@ def test_learning_rate_sweep_maps_each_rate_to_its_model(seed):
     if not isinstance(results, dict) or list(results) != rates:
         got = list(results) if isinstance(results, dict) else f"a {type(results).__name__}"
         checks.fail(f"{name}: expected a dict whose keys are the learning rates {rates}, in order; got {got}")
-    for rate in rates:
-        checks.assert_keys(results[rate], MODEL_KEYS, f"{name}[{rate}]")
-        checks.assert_close(results[rate]["learning_rate"], rate, f"{name}[{rate}]['learning_rate']")
-        checks.assert_close(results[rate]["num_iterations"], 120, f"{name}[{rate}]['num_iterations']")
+    rate = rates[value]
+    checks.assert_keys(results[rate], MODEL_KEYS, f"{name}[{rate}]")
+    checks.assert_close(results[rate]["learning_rate"], rate, f"{name}[{rate}]['learning_rate']")
+    checks.assert_close(results[rate]["num_iterations"], 120, f"{name}[{rate}]['num_iterations']")
 
 
 @pytest.mark.exercise("learning_rate_sweep", points=0.5)
-@cases.parametrize("learning_rate_sweep")
-def test_learning_rate_sweep_matches_reference(case):
-    checks.assert_close(case.run(logreg), case.expected,
-                        "learning_rate_sweep(X_train, Y_train, X_test, Y_test, learning_rates, num_iterations)")
+@cases.each_value("learning_rate_sweep", lambda case: case.inputs["learning_rates"])
+def test_learning_rate_sweep_matches_reference(case, value):
+    checks.assert_value_close(case.run(logreg), case.expected, (value,),
+                       "learning_rate_sweep(X_train, Y_train, X_test, Y_test, learning_rates, num_iterations)")
 
 
 @pytest.mark.exercise("learning_rate_sweep", points=0.5)
@@ -379,12 +426,15 @@ def test_learning_rate_sweep_results_equal_model():
 
 
 @pytest.mark.exercise("learning_rate_sweep", points=0.5)
-def test_learning_rate_sweep_defaults_to_1500_iterations():
+@pytest.mark.parametrize("value", ["num_iterations", "costs"])
+def test_learning_rate_sweep_defaults_to_1500_iterations(value):
     data = split(3, n_x=3, m_train=12, m_test=6)
     name = "learning_rate_sweep(..., learning_rates=[0.1])"
     results = logreg.learning_rate_sweep(*data, learning_rates=[0.1])
     if not isinstance(results, dict) or 0.1 not in results:
         checks.fail(f"{name}: expected a dict with the key 0.1, got {results!r:.80}")
     checks.assert_keys(results[0.1], MODEL_KEYS, f"{name}[0.1]")
-    checks.assert_close(results[0.1]["num_iterations"], 1500, f"{name}[0.1]['num_iterations'] (the default)")
-    checks.assert_costs(results[0.1]["costs"], 15, f"{name}[0.1]['costs']")
+    if value == "num_iterations":
+        checks.assert_close(results[0.1]["num_iterations"], 1500, f"{name}[0.1]['num_iterations'] (the default)")
+    else:
+        checks.assert_costs(results[0.1]["costs"], 15, f"{name}[0.1]['costs']")

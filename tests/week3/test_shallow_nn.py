@@ -24,6 +24,10 @@ SEEDS = [0, 1]
 ACTIVATIONS = ["tanh", "relu"]
 PARAM_KEYS = ("W1", "b1", "W2", "b2")
 GRAD_KEYS = ("dW1", "db1", "dW2", "db2")
+# Each returned value is scored on its own (a test runs once per value). forward_propagation's values in the
+# order it computes them: the first failure is where an error enters; cache['A2'] goes with the returned A2.
+FORWARD_VALUES = {"Z1": (1, "Z1"), "A1": (1, "A1"), "Z2": (1, "Z2"), "A2": (0,)}
+LAYER_SIZES_VALUES = {"n_x": (0,), "n_h": (1,), "n_y": (2,)}
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -79,20 +83,23 @@ def _(rng):
 
 
 @pytest.mark.exercise("layer_sizes", points=0.5)
+@pytest.mark.parametrize("value", LAYER_SIZES_VALUES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_layer_sizes_types(seed):
+def test_layer_sizes_types(seed, value):
     rng = np.random.default_rng(seed)
     n_x, n_h, n_y, m = (int(v) for v in rng.integers(1, 9, 4))
     X, Y = rng.standard_normal((n_x, m)), rng.standard_normal((n_y, m))
     name = f"layer_sizes(X, Y, n_h={n_h}) for X of shape {X.shape} and Y of shape {Y.shape}"
     sizes = checks.unpack(shallow.layer_sizes(X, Y, n_h=n_h), 3, name)
-    checks.assert_close(sizes, (n_x, n_h, n_y), f"{name} -> (n_x, n_h, n_y)")
+    checks.assert_value_close(sizes, (n_x, n_h, n_y), LAYER_SIZES_VALUES[value], f"{name} -> (n_x, n_h, n_y)")
 
 
 @pytest.mark.exercise("layer_sizes", points=0.5)
+@pytest.mark.parametrize("value", LAYER_SIZES_VALUES)
 @cases.parametrize("layer_sizes")
-def test_layer_sizes_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected, "layer_sizes(X, Y, ...) -> (n_x, n_h, n_y)")
+def test_layer_sizes_matches_reference(case, value):
+    checks.assert_value_close(case.run(shallow), case.expected, LAYER_SIZES_VALUES[value],
+                       "layer_sizes(X, Y, ...) -> (n_x, n_h, n_y)")
 
 
 # -------------------------------------------------------------------- initialize_parameters
@@ -103,25 +110,27 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_parameters", points=0.25)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_parameters_shapes(seed):
+def test_initialize_parameters_shapes(seed, value):
     n_x, n_h, n_y = (int(v) for v in np.random.default_rng(seed).integers(1, 8, 3))
     name = f"initialize_parameters({n_x}, {n_h}, {n_y}, rng={seed})"
     parameters = shallow.initialize_parameters(n_x, n_h, n_y, rng=seed)
     checks.assert_keys(parameters, PARAM_KEYS, name)
-    for key, shape in (("W1", (n_h, n_x)), ("b1", (n_h, 1)), ("W2", (n_y, n_h)), ("b2", (n_y, 1))):
-        checks.assert_shape(parameters[key], shape, f"{name}[{key!r}]")
-        checks.assert_dtype(parameters[key], f"{name}[{key!r}]")
-    for key in ("b1", "b2"):
-        checks.assert_equal_arrays(parameters[key], np.zeros(parameters[key].shape), f"{name}[{key!r}] (zeros)")
+    shape = {"W1": (n_h, n_x), "b1": (n_h, 1), "W2": (n_y, n_h), "b2": (n_y, 1)}[value]
+    checks.assert_shape(parameters[value], shape, f"{name}[{value!r}]")
+    checks.assert_dtype(parameters[value], f"{name}[{value!r}]")
+    if value.startswith("b"):
+        checks.assert_equal_arrays(parameters[value], np.zeros(shape), f"{name}[{value!r}] (zeros)")
 
 
 @pytest.mark.exercise("initialize_parameters", points=0.25)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @cases.parametrize("initialize_parameters")
-def test_initialize_parameters_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected,
-                        "initialize_parameters(n_x, n_h, n_y, rng) (W1 drawn first, then W2, each standard normal "
-                        "* 0.01)")
+def test_initialize_parameters_matches_reference(case, value):
+    checks.assert_value_close(case.run(shallow), case.expected, (value,),
+                       "initialize_parameters(n_x, n_h, n_y, rng) (W1 drawn first, then W2, each standard normal "
+                       "* 0.01)")
 
 
 @pytest.mark.exercise("initialize_parameters", points=0.25)
@@ -163,45 +172,59 @@ def _(rng):
 
 
 @pytest.mark.exercise("forward_propagation", points=0.5)
+@pytest.mark.parametrize("value", FORWARD_VALUES)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("n_x, n_h, m", [(2, 4, 5), (3, 1, 2)])
-def test_forward_propagation_shapes(activation, n_x, n_h, m):
+def test_forward_propagation_shapes(activation, n_x, n_h, m, value):
     parameters, X, _ = problem(0, n_x, n_h, m)
     name = f"forward_propagation(X, parameters, {activation!r}) with n_x={n_x}, n_h={n_h}, m={m}"
     A2, cache = run_forward(parameters, X, activation, name)
-    checks.assert_shape(A2, (1, m), f"{name}: A2")
+    if value == "A2":
+        checks.assert_shape(A2, (1, m), f"{name}: A2")
     checks.assert_keys(cache, ("Z1", "A1", "Z2", "A2"), f"{name}: cache")
-    for key, shape in (("Z1", (n_h, m)), ("A1", (n_h, m)), ("Z2", (1, m)), ("A2", (1, m))):
-        checks.assert_shape(cache[key], shape, f"{name}: cache[{key!r}]")
+    checks.assert_shape(cache[value], (1 if value.endswith("2") else n_h, m), f"{name}: cache[{value!r}]")
 
 
 @pytest.mark.exercise("forward_propagation", points=0.5)
+@pytest.mark.parametrize("value", FORWARD_VALUES)
 @cases.parametrize("forward_propagation")
-def test_forward_propagation_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected, "forward_propagation(X, parameters, ...) -> (A2, cache)")
+def test_forward_propagation_matches_reference(case, value):
+    name = "forward_propagation(X, parameters, ...) -> (A2, cache)"
+    result = case.run(shallow)
+    checks.assert_value_close(result, case.expected, FORWARD_VALUES[value], name)
+    if value == "A2":
+        checks.assert_value_close(result, case.expected, (1, "A2"), name)
 
 
 @pytest.mark.exercise("forward_propagation", points=0.75)
+@pytest.mark.parametrize("value", FORWARD_VALUES)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_forward_propagation_follows_the_equations(activation, seed):
+def test_forward_propagation_follows_the_equations(activation, seed, value):
+    # Each value against the equation applied to your own previous value: an error counts where it enters.
     parameters, X, _ = problem(seed, 3, 4, 6)
     name = f"forward_propagation(X, parameters, {activation!r})"
     A2, cache = run_forward(parameters, X, activation, name)
     checks.assert_keys(cache, ("Z1", "A1", "Z2", "A2"), f"{name}: cache")
     W1, b1, W2, b2 = (parameters[k] for k in PARAM_KEYS)
     g = "np.tanh(Z1)" if activation == "tanh" else "np.maximum(0, Z1)"
-    checks.assert_close(cache["Z1"], W1 @ X + b1, f"{name}: cache['Z1'] vs W1 @ X + b1")
-    expected_A1 = np.tanh(cache["Z1"]) if activation == "tanh" else np.maximum(cache["Z1"], 0)
-    checks.assert_close(cache["A1"], expected_A1, f"{name}: cache['A1'] vs {g}")
-    checks.assert_close(cache["Z2"], W2 @ cache["A1"] + b2, f"{name}: cache['Z2'] vs W2 @ A1 + b2")
-    checks.assert_close(A2, sigmoid(cache["Z2"]), f"{name}: A2 vs sigmoid(Z2)")
-    checks.assert_close(cache["A2"], A2, f"{name}: cache['A2'] vs the returned A2")
+    if value == "Z1":
+        checks.assert_close(cache["Z1"], W1 @ X + b1, f"{name}: cache['Z1'] vs W1 @ X + b1")
+    elif value == "A1":
+        expected_A1 = np.tanh(cache["Z1"]) if activation == "tanh" else np.maximum(cache["Z1"], 0)
+        checks.assert_close(cache["A1"], expected_A1, f"{name}: cache['A1'] vs {g}")
+    elif value == "Z2":
+        checks.assert_close(cache["Z2"], W2 @ cache["A1"] + b2, f"{name}: cache['Z2'] vs W2 @ A1 + b2")
+    else:
+        checks.assert_close(A2, sigmoid(cache["Z2"]), f"{name}: A2 vs sigmoid(Z2)")
+        checks.assert_close(cache["A2"], A2, f"{name}: cache['A2'] vs the returned A2")
 
 
 @pytest.mark.exercise("forward_propagation", points=0.25)
-def test_forward_propagation_does_not_modify_its_inputs():
-    cases.get("forward_propagation")[0].assert_pure(shallow, "forward_propagation(X, parameters, ...)")
+@pytest.mark.parametrize("value", FORWARD_VALUES)
+def test_forward_propagation_does_not_modify_its_inputs(value):
+    path = FORWARD_VALUES[value] if value != "A2" else [FORWARD_VALUES["A2"], (1, "A2")]
+    cases.get("forward_propagation")[0].assert_pure(shallow, "forward_propagation(X, parameters, ...)", path)
 
 
 # ----------------------------------------------------------------------------- compute_cost
@@ -291,27 +314,30 @@ def _(rng):
 
 
 @pytest.mark.exercise("backward_propagation", points=0.5)
+@pytest.mark.parametrize("value", GRAD_KEYS)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("n_x, n_h, m", [(2, 4, 5), (3, 1, 2)])
-def test_backward_propagation_shapes(activation, n_x, n_h, m):
+def test_backward_propagation_shapes(activation, n_x, n_h, m, value):
     parameters, X, Y = problem(0, n_x, n_h, m, activation)
     name = f"backward_propagation(parameters, cache, X, Y, {activation!r}) with n_x={n_x}, n_h={n_h}, m={m}"
     grads = shallow.backward_propagation(parameters, forward(X, parameters, activation), X, Y, activation)
     checks.assert_keys(grads, GRAD_KEYS, name)
-    for key in PARAM_KEYS:
-        checks.assert_shape(grads["d" + key], parameters[key].shape, f"{name}: grads['d{key}'] (the shape of {key})")
+    key = value[1:]
+    checks.assert_shape(grads[value], parameters[key].shape, f"{name}: grads[{value!r}] (the shape of {key})")
 
 
 @pytest.mark.exercise("backward_propagation", points=0.5)
+@pytest.mark.parametrize("value", GRAD_KEYS)
 @cases.parametrize("backward_propagation")
-def test_backward_propagation_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected, "backward_propagation(parameters, cache, X, Y, ...)")
+def test_backward_propagation_matches_reference(case, value):
+    checks.assert_value_close(case.run(shallow), case.expected, (value,), "backward_propagation(parameters, cache, X, Y, ...)")
 
 
 @pytest.mark.exercise("backward_propagation", points=1.5)
+@pytest.mark.parametrize("value", GRAD_KEYS)
 @pytest.mark.parametrize("activation, seed, n_x, n_h, m", [("tanh", 0, 2, 3, 4), ("tanh", 1, 3, 2, 3),
                                                           ("relu", 0, 2, 3, 4), ("relu", 1, 3, 2, 3)])
-def test_backward_propagation_gradient(activation, seed, n_x, n_h, m):
+def test_backward_propagation_gradient(activation, seed, n_x, n_h, m, value):
     parameters, X, Y = problem(seed, n_x, n_h, m, activation)
     name = f"backward_propagation(parameters, cache, X, Y, {activation!r})"
     grads = shallow.backward_propagation(parameters, forward(X, parameters, activation), X, Y, activation)
@@ -319,19 +345,20 @@ def test_backward_propagation_gradient(activation, seed, n_x, n_h, m):
     forward_name = f"forward_propagation(X, parameters, {activation!r})"
 
     def cost_of(**p):
-        A2, _ = run_forward(p, X, activation, forward_name)
+        A2, _ = run_forward({**parameters, **p}, X, activation, forward_name)
         return shallow.compute_cost(A2, Y)
 
-    numeric = numerical_gradients(cost_of, parameters)
-    for key in PARAM_KEYS:
-        checks.assert_gradient(grads["d" + key], numeric[key],
-                               f"{name}: grads['d{key}'] vs central differences of your "
-                               f"compute_cost({forward_name}[0], Y) w.r.t. {key}")
+    key = value[1:]
+    numeric = numerical_gradients(cost_of, {key: parameters[key]})
+    checks.assert_gradient(grads[value], numeric[key],
+                           f"{name}: grads[{value!r}] vs central differences of your "
+                           f"compute_cost({forward_name}[0], Y) w.r.t. {key}")
 
 
 @pytest.mark.exercise("backward_propagation", points=0.25)
+@pytest.mark.parametrize("value", GRAD_KEYS)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
-def test_backward_propagation_with_zero_output_weights(activation):
+def test_backward_propagation_with_zero_output_weights(activation, value):
     # With W2 = 0 and b2 = 0 every A2 is 1/2, so dZ2 = 1/2 - Y; no error reaches the hidden layer.
     parameters, X, Y = problem(2, 3, 4, 6, activation)
     parameters["W2"], parameters["b2"] = np.zeros((1, 4)), np.zeros((1, 1))
@@ -340,16 +367,17 @@ def test_backward_propagation_with_zero_output_weights(activation):
     grads = shallow.backward_propagation(parameters, cache, X, Y, activation)
     checks.assert_keys(grads, GRAD_KEYS, name)
     m = X.shape[1]
-    checks.assert_close(grads["dW1"], np.zeros((4, 3)), f"{name}: grads['dW1'] (W2 = 0 blocks the gradient)")
-    checks.assert_close(grads["db1"], np.zeros((4, 1)), f"{name}: grads['db1'] (W2 = 0 blocks the gradient)")
-    checks.assert_close(grads["dW2"], (0.5 - Y) @ cache["A1"].T / m, f"{name}: grads['dW2'] vs (A2 - Y) A1^T / m")
-    checks.assert_close(grads["db2"], np.mean(0.5 - Y, axis=1, keepdims=True), f"{name}: grads['db2'] vs mean(A2 - Y)")
+    expected, what = {"dW1": (np.zeros((4, 3)), "(W2 = 0 blocks the gradient)"),
+                      "db1": (np.zeros((4, 1)), "(W2 = 0 blocks the gradient)"),
+                      "dW2": ((0.5 - Y) @ cache["A1"].T / m, "vs (A2 - Y) A1^T / m"),
+                      "db2": (np.mean(0.5 - Y, axis=1, keepdims=True), "vs mean(A2 - Y)")}[value]
+    checks.assert_close(grads[value], expected, f"{name}: grads[{value!r}] {what}")
 
 
 @pytest.mark.exercise("backward_propagation", points=0.25)
-def test_backward_propagation_does_not_modify_its_inputs():
-    cases.case("backward_propagation", "relu_2_4_5").assert_pure(
-        shallow, "backward_propagation(parameters, cache, X, Y, 'relu')")
+@pytest.mark.parametrize("value", GRAD_KEYS)
+def test_backward_propagation_does_not_modify_its_inputs(value):
+    cases.case("backward_propagation", "relu_2_4_5").assert_pure(shallow, "backward_propagation(parameters, cache, X, Y, 'relu')", (value,))
 
 
 # ------------------------------------------------------------------------ update_parameters
@@ -362,26 +390,28 @@ def _(rng):
 
 
 @pytest.mark.exercise("update_parameters", points=0.25)
-def test_update_parameters_shapes():
+@pytest.mark.parametrize("value", PARAM_KEYS)
+def test_update_parameters_shapes(value):
     rng = np.random.default_rng(0)
     parameters = random_parameters(rng, 3, 5, 2)
     grads = {"d" + k: v for k, v in random_parameters(rng, 3, 5, 2).items()}
     name = "update_parameters(parameters, grads, 0.5) with n_x=3, n_h=5, n_y=2"
     new = shallow.update_parameters(parameters, grads, 0.5)
     checks.assert_keys(new, PARAM_KEYS, name)
-    for key in PARAM_KEYS:
-        checks.assert_shape(new[key], parameters[key].shape, f"{name}[{key!r}]")
+    checks.assert_shape(new[value], parameters[value].shape, f"{name}[{value!r}]")
 
 
 @pytest.mark.exercise("update_parameters", points=0.25)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @cases.parametrize("update_parameters")
-def test_update_parameters_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected, "update_parameters(parameters, grads, ...)")
+def test_update_parameters_matches_reference(case, value):
+    checks.assert_value_close(case.run(shallow), case.expected, (value,), "update_parameters(parameters, grads, ...)")
 
 
 @pytest.mark.exercise("update_parameters", points=0.25)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_takes_one_gradient_step(seed):
+def test_update_parameters_takes_one_gradient_step(seed, value):
     rng = np.random.default_rng(seed)
     parameters = random_parameters(rng, 2, 4)
     grads = {"d" + k: v for k, v in random_parameters(rng, 2, 4).items()}
@@ -389,14 +419,14 @@ def test_update_parameters_takes_one_gradient_step(seed):
     name = f"update_parameters(parameters, grads, learning_rate={rate:.4g})"
     new = shallow.update_parameters(parameters, grads, learning_rate=rate)
     checks.assert_keys(new, PARAM_KEYS, name)
-    for key in PARAM_KEYS:
-        checks.assert_close(new[key], parameters[key] - rate * grads["d" + key],
-                            f"{name}[{key!r}] vs {key} - learning_rate * d{key}")
+    checks.assert_close(new[value], parameters[value] - rate * grads["d" + value],
+                        f"{name}[{value!r}] vs {value} - learning_rate * d{value}")
 
 
 @pytest.mark.exercise("update_parameters", points=0.25)
-def test_update_parameters_does_not_modify_its_inputs():
-    cases.get("update_parameters")[0].assert_pure(shallow, "update_parameters(parameters, grads)")
+@pytest.mark.parametrize("value", PARAM_KEYS)
+def test_update_parameters_does_not_modify_its_inputs(value):
+    cases.get("update_parameters")[0].assert_pure(shallow, "update_parameters(parameters, grads)", (value,))
 
 
 # --------------------------------------------------------------------------------- nn_model
@@ -411,26 +441,29 @@ def _(rng):
 
 
 @pytest.mark.exercise("nn_model", points=0.5)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
-def test_nn_model_returns_parameters(activation):
+def test_nn_model_returns_parameters(activation, value):
     X, Y = xor_data(np.random.default_rng(0), 7, 3)
     name = f"nn_model(X, Y, n_h=5, num_iterations=3, activation={activation!r})"
     parameters = shallow.nn_model(X, Y, n_h=5, num_iterations=3, activation=activation)
     checks.assert_keys(parameters, PARAM_KEYS, name)
-    for key, shape in (("W1", (5, 3)), ("b1", (5, 1)), ("W2", (1, 5)), ("b2", (1, 1))):
-        checks.assert_shape(parameters[key], shape, f"{name}[{key!r}]")
+    shape = {"W1": (5, 3), "b1": (5, 1), "W2": (1, 5), "b2": (1, 1)}[value]
+    checks.assert_shape(parameters[value], shape, f"{name}[{value!r}]")
 
 
 @pytest.mark.exercise("nn_model", points=0.75)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @cases.parametrize("nn_model")
-def test_nn_model_matches_reference(case):
-    checks.assert_close(case.run(shallow), case.expected, "nn_model(X, Y, n_h, ...)")
+def test_nn_model_matches_reference(case, value):
+    checks.assert_value_close(case.run(shallow), case.expected, (value,), "nn_model(X, Y, n_h, ...)")
 
 
 @pytest.mark.exercise("nn_model", points=0.75)
+@pytest.mark.parametrize("value", PARAM_KEYS)
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_nn_model_composes_your_functions(activation, seed):
+def test_nn_model_composes_your_functions(activation, seed, value):
     # Two iterations of nn_model are two rounds of your own initialize, forward, backward and update.
     rng = np.random.default_rng(seed)
     n_x, n_h, m = int(rng.integers(2, 4)), int(rng.integers(2, 5)), int(rng.integers(4, 8))
@@ -447,9 +480,9 @@ def test_nn_model_composes_your_functions(activation, seed):
         _, cache = run_forward(expected, X, activation, f"forward_propagation(X, parameters, {activation!r})")
         grads = shallow.backward_propagation(expected, cache, X, Y, activation)
         expected = shallow.update_parameters(expected, grads, rate)
-    checks.assert_close(parameters, expected,
-                        f"{name} vs two rounds of your initialize_parameters({n_x}, {n_h}, 1, rng={init}), "
-                        "forward_propagation, backward_propagation and update_parameters")
+    checks.assert_value_close(parameters, expected, (value,),
+                       f"{name} vs two rounds of your initialize_parameters({n_x}, {n_h}, 1, rng={init}), "
+                       "forward_propagation, backward_propagation and update_parameters")
 
 
 @pytest.mark.exercise("nn_model", points=0.75)

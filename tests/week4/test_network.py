@@ -78,38 +78,43 @@ def _(rng):
 
 
 @pytest.mark.exercise("NeuralNetwork.__init__", points=0.25)
-@pytest.mark.parametrize("layer_dims", [[3, 4, 1], [5, 3, 2, 1]], ids=str)
-def test_constructor_parameters_shapes(layer_dims):
+@pytest.mark.parametrize("layer_dims, value", [(dims, key) for dims in ([3, 4, 1], [5, 3, 2, 1])
+                                               for key in param_keys(len(dims) - 1)], ids=str)
+def test_constructor_parameters_shapes(layer_dims, value):
     name = f"NeuralNetwork({layer_dims}, rng=0)"
     net = make(layer_dims, name, rng=0)
     parameters = net.parameters
-    for l in range(1, len(layer_dims)):
-        checks.assert_shape(parameters[f"W{l}"], (layer_dims[l], layer_dims[l - 1]), f"{name}.parameters['W{l}']")
-        checks.assert_shape(parameters[f"b{l}"], (layer_dims[l], 1), f"{name}.parameters['b{l}']")
-        checks.assert_equal_arrays(parameters[f"b{l}"], np.zeros((layer_dims[l], 1)),
-                                   f"{name}.parameters['b{l}'] (zeros)")
+    l = int(value[1:])
+    if value.startswith("W"):
+        checks.assert_shape(parameters[value], (layer_dims[l], layer_dims[l - 1]), f"{name}.parameters[{value!r}]")
+    else:
+        checks.assert_shape(parameters[value], (layer_dims[l], 1), f"{name}.parameters[{value!r}]")
+        checks.assert_equal_arrays(parameters[value], np.zeros((layer_dims[l], 1)),
+                                   f"{name}.parameters[{value!r}] (zeros)")
 
 
 @pytest.mark.exercise("NeuralNetwork.__init__", points=0.25)
-@cases.parametrize("NeuralNetwork.__init__")
-def test_constructor_matches_reference(case):
-    checks.assert_close(case.run(nn), case.expected, "NeuralNetwork(layer_dims, ...).parameters")
+@cases.each_value("NeuralNetwork.__init__", lambda case: list(case.expected))
+def test_constructor_matches_reference(case, value):
+    checks.assert_value_close(case.run(nn), case.expected, (value,), "NeuralNetwork(layer_dims, ...).parameters")
 
 
 @pytest.mark.exercise("NeuralNetwork.__init__", points=0.25)
+@pytest.mark.parametrize("value", param_keys(3))
 @pytest.mark.parametrize("seed", SEEDS)
-def test_constructor_scales_your_initialize_parameters_deep(seed):
+def test_constructor_scales_your_initialize_parameters_deep(seed, value):
     layer_dims = [4, 3, 2, 1]
     xavier = make(layer_dims, f"NeuralNetwork({layer_dims}, initialization='xavier', rng={seed})",
                   initialization="xavier", rng=seed).parameters
     he = make(layer_dims, f"NeuralNetwork({layer_dims}, rng={seed})", rng=seed).parameters
     deep = dnn.initialize_parameters_deep(layer_dims, rng=seed)
-    checks.assert_close(xavier, deep, f"NeuralNetwork({layer_dims}, initialization='xavier', rng={seed}).parameters "
-                                      f"vs your initialize_parameters_deep({layer_dims}, rng={seed})")
-    for l in range(1, len(layer_dims)):
-        checks.assert_close(he[f"W{l}"], math.sqrt(2) * deep[f"W{l}"],
-                            f"NeuralNetwork({layer_dims}, rng={seed}).parameters['W{l}'] (He, the default) vs sqrt(2) "
-                            f"times your initialize_parameters_deep({layer_dims}, rng={seed})['W{l}']")
+    checks.assert_value_close(xavier, deep, (value,),
+                       f"NeuralNetwork({layer_dims}, initialization='xavier', rng={seed}).parameters vs your "
+                       f"initialize_parameters_deep({layer_dims}, rng={seed})")
+    if value.startswith("W"):
+        checks.assert_close(he[value], math.sqrt(2) * deep[value],
+                            f"NeuralNetwork({layer_dims}, rng={seed}).parameters[{value!r}] (He, the default) vs "
+                            f"sqrt(2) times your initialize_parameters_deep({layer_dims}, rng={seed})[{value!r}]")
 
 
 @pytest.mark.exercise("NeuralNetwork.__init__", points=0.25)
@@ -137,31 +142,36 @@ def _(rng):
 
 
 @pytest.mark.exercise("NeuralNetwork.fit", points=0.5)
+@pytest.mark.parametrize("value", ["self", "costs_"])
 @pytest.mark.parametrize("num_iterations, n_costs", [(1, 1), (101, 2), (250, 3)])
-def test_fit_returns_the_network_and_keeps_costs(num_iterations, n_costs):
+def test_fit_returns_the_network_and_keeps_costs(num_iterations, n_costs, value):
     X, Y = data(0)
     net = make([3, 4, 1], "NeuralNetwork([3, 4, 1], rng=0)", rng=0)
     name = f"NeuralNetwork([3, 4, 1], rng=0).fit(X, Y, num_iterations={num_iterations})"
     returned = net.fit(X, Y, num_iterations=num_iterations)
+    if value == "costs_":
+        checks.assert_costs(net.costs_, n_costs, f"{name}: costs_")
+        return
     if not isinstance(returned, sandbox.RemoteObject) or returned.type_name != "NeuralNetwork":
         checks.fail(f"{name}: should return the network itself (return self), got "
                     f"{returned.type_name if isinstance(returned, sandbox.RemoteObject) else type(returned).__name__}")
-    checks.assert_costs(net.costs_, n_costs, f"{name}: costs_")
     checks.assert_close(returned.parameters, net.parameters, f"{name}: the returned object's parameters vs the "
                                                              "network's (return self)", rtol=0, atol=0)
 
 
 @pytest.mark.exercise("NeuralNetwork.fit", points=0.75)
+@pytest.mark.parametrize("value", ["costs_", "parameters"])
 @cases.parametrize("NeuralNetwork.fit")
-def test_fit_matches_reference(case):
+def test_fit_matches_reference(case, value):
     calls = " twice" if case.inputs.get("fits", 1) == 2 else ""
-    checks.assert_close(case.run(nn), case.expected, f"NeuralNetwork(layer_dims, ...).fit(X, Y, num_iterations){calls} "
-                                                     "-> costs_ and parameters")
+    checks.assert_value_close(case.run(nn), case.expected, (value,),
+                       f"NeuralNetwork(layer_dims, ...).fit(X, Y, num_iterations){calls} -> costs_ and parameters")
 
 
 @pytest.mark.exercise("NeuralNetwork.fit", points=0.5)
+@pytest.mark.parametrize("value", ["parameters", "costs_"])
 @pytest.mark.parametrize("hidden", ["relu", "tanh"])
-def test_fit_continues_from_the_current_parameters(hidden):
+def test_fit_continues_from_the_current_parameters(hidden, value):
     X, Y = data(1)
     kwargs = {"hidden_activation": hidden, "learning_rate": 0.2, "rng": 4}
     twice = make([3, 4, 1], f"NeuralNetwork([3, 4, 1], hidden_activation={hidden!r}, ...)", **kwargs)
@@ -169,11 +179,12 @@ def test_fit_continues_from_the_current_parameters(hidden):
     twice.fit(X, Y, num_iterations=60)
     once = make([3, 4, 1], f"NeuralNetwork([3, 4, 1], hidden_activation={hidden!r}, ...)", **kwargs)
     once.fit(X, Y, num_iterations=120)
-    checks.assert_close(twice.parameters, once.parameters,
-                        f"NeuralNetwork([3, 4, 1], hidden_activation={hidden!r}, ...): parameters after fit(X, Y, 60) "
-                        "twice vs after fit(X, Y, 120) once (each fit continues from the current parameters)")
-    costs = twice.costs_
-    checks.assert_costs(costs, 1, "costs_ after the second fit(X, Y, 60) (the costs of the last call only)")
+    if value == "parameters":
+        checks.assert_close(twice.parameters, once.parameters,
+                            f"NeuralNetwork([3, 4, 1], hidden_activation={hidden!r}, ...): parameters after fit(X, Y, "
+                            "60) twice vs after fit(X, Y, 120) once (each fit continues from the current parameters)")
+    else:
+        checks.assert_costs(twice.costs_, 1, "costs_ after the second fit(X, Y, 60) (the costs of the last call only)")
 
 
 @pytest.mark.exercise("NeuralNetwork.fit", points=0.25)

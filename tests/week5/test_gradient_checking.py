@@ -25,6 +25,8 @@ cases = Cases(__file__)
 
 SEEDS = [0, 1]
 LAYERS = [[4, 5, 3, 1], [2, 3, 2, 1]]
+# Each returned value is scored on its own (a test runs once per value).
+FLATTENED_VALUES = {"theta": (0,), "keys": (1,)}  # dictionary_to_vector -> (theta, keys)
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -215,43 +217,51 @@ def _(rng):
 
 
 @pytest.mark.exercise("dictionary_to_vector", points=0.25)
+@pytest.mark.parametrize("value", FLATTENED_VALUES)
 @pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_dictionary_to_vector_types_and_shapes(layers_dims):
+def test_dictionary_to_vector_types_and_shapes(layers_dims, value):
     parameters = random_parameters(np.random.default_rng(0), layers_dims)
     n = sum(v.size for v in parameters.values())
     name = f"dictionary_to_vector(parameters) for layers {layers_dims}"
     theta, keys = checks.unpack(gc.dictionary_to_vector(parameters), 2, name)
-    checks.assert_shape(theta, (n, 1), f"{name} theta (one column of all {n} parameters)")
-    if not isinstance(keys, list) or len(keys) != n:
+    if value == "theta":
+        checks.assert_shape(theta, (n, 1), f"{name} theta (one column of all {n} parameters)")
+    elif not isinstance(keys, list) or len(keys) != n:
         checks.fail(f"{name} keys: expected a list of {n} names (one per entry of theta), got {keys!r:.80}")
 
 
 @pytest.mark.exercise("dictionary_to_vector", points=0.25)
+@pytest.mark.parametrize("value", FLATTENED_VALUES)
 @cases.parametrize("dictionary_to_vector")
-def test_dictionary_to_vector_matches_reference(case):
-    checks.assert_close(case.run(gc), case.expected, "dictionary_to_vector(parameters) -> (theta, keys)")
+def test_dictionary_to_vector_matches_reference(case, value):
+    checks.assert_value_close(case.run(gc), case.expected, FLATTENED_VALUES[value],
+                       "dictionary_to_vector(parameters) -> (theta, keys)")
 
 
 @pytest.mark.exercise("dictionary_to_vector", points=0.25)
+@pytest.mark.parametrize("value", FLATTENED_VALUES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_dictionary_to_vector_orders_W1_b1_W2_b2(seed):
+def test_dictionary_to_vector_orders_W1_b1_W2_b2(seed, value):
     rng = np.random.default_rng(seed)
     layers_dims = [int(n) for n in rng.integers(1, 5, size=int(rng.integers(2, 5)))]
     parameters = random_parameters(rng, layers_dims, scrambled=True)
     order = keys_in_order(len(layers_dims) - 1)
     name = f"dictionary_to_vector(parameters) for a dict with the keys in the order {list(parameters)}"
     theta, keys = checks.unpack(gc.dictionary_to_vector(parameters), 2, name)
-    checks.assert_close(theta, flatten(parameters, order), f"{name} theta (the order is {', '.join(order)}, "
-                        "whatever the dict's order; each array flattened in C order)", rtol=0, atol=0)
+    if value == "theta":
+        checks.assert_close(theta, flatten(parameters, order), f"{name} theta (the order is {', '.join(order)}, "
+                            "whatever the dict's order; each array flattened in C order)", rtol=0, atol=0)
+        return
     expected_keys = [key for key in order for _ in range(parameters[key].size)]
     if list(keys) != expected_keys:
         checks.fail(f"{name} keys: expected {expected_keys}, got {keys!r:.300}")
 
 
 @pytest.mark.exercise("dictionary_to_vector", points=0.25)
-def test_dictionary_to_vector_does_not_modify_its_input():
+@pytest.mark.parametrize("value", FLATTENED_VALUES)
+def test_dictionary_to_vector_does_not_modify_its_input(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("dictionary_to_vector")[0].assert_pure(gc, "dictionary_to_vector(parameters)")
+    cases.get("dictionary_to_vector")[0].assert_pure(gc, "dictionary_to_vector(parameters)", FLATTENED_VALUES[value])
 
 
 # ---------------------------------------------------------------------- vector_to_dictionary
@@ -265,27 +275,29 @@ def _(rng):
 
 
 @pytest.mark.exercise("vector_to_dictionary", points=0.25)
-@pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_vector_to_dictionary_keys_and_shapes(layers_dims):
+@pytest.mark.parametrize("layers_dims, value", [(dims, key) for dims in LAYERS for key in keys_in_order(len(dims) - 1)],
+                         ids=str)
+def test_vector_to_dictionary_keys_and_shapes(layers_dims, value):
     parameters = random_parameters(np.random.default_rng(0), layers_dims)
     shapes = {key: value.shape for key, value in parameters.items()}
     theta = np.random.default_rng(1).standard_normal((sum(v.size for v in parameters.values()), 1))
     name = f"vector_to_dictionary(theta, shapes) with shapes {shapes}"
     result = gc.vector_to_dictionary(theta, shapes)
     checks.assert_keys(result, list(shapes), name)
-    for key, shape in shapes.items():
-        checks.assert_shape(result[key], shape, f"{name}[{key!r}]")
+    checks.assert_shape(result[value], shapes[value], f"{name}[{value!r}]")
 
 
 @pytest.mark.exercise("vector_to_dictionary", points=0.25)
-@cases.parametrize("vector_to_dictionary")
-def test_vector_to_dictionary_matches_reference(case):
-    checks.assert_close(case.run(gc), case.expected, f"vector_to_dictionary(theta, shapes={case.inputs['shapes']})")
+@cases.each_value("vector_to_dictionary", lambda case: list(case.expected))
+def test_vector_to_dictionary_matches_reference(case, value):
+    checks.assert_value_close(case.run(gc), case.expected, (value,),
+                       f"vector_to_dictionary(theta, shapes={case.inputs['shapes']})")
 
 
 @pytest.mark.exercise("vector_to_dictionary", points=0.25)
+@pytest.mark.parametrize("value", ["W", "b"], ids=["weights", "biases"])  # the layers are drawn: two values
 @pytest.mark.parametrize("seed", SEEDS)
-def test_vector_to_dictionary_inverts_the_flattening(seed):
+def test_vector_to_dictionary_inverts_the_flattening(seed, value):
     rng = np.random.default_rng(seed)
     layers_dims = [int(n) for n in rng.integers(1, 5, size=int(rng.integers(2, 5)))]
     parameters = random_parameters(rng, layers_dims)
@@ -293,13 +305,14 @@ def test_vector_to_dictionary_inverts_the_flattening(seed):
     shapes = {key: parameters[key].shape for key in order}
     name = f"vector_to_dictionary(theta, shapes) with shapes {shapes} and theta = W1, b1, ... flattened in C order"
     result = gc.vector_to_dictionary(flatten(parameters, order), shapes)
-    checks.assert_close(result, parameters, name, rtol=0, atol=0)
+    checks.assert_close(result, {key: parameters[key] for key in order if key.startswith(value)}, name, rtol=0, atol=0)
 
 
 @pytest.mark.exercise("vector_to_dictionary", points=0.25)
-def test_vector_to_dictionary_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", keys_in_order(3))  # the first case, 4_5_3_1, has 3 layers
+def test_vector_to_dictionary_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("vector_to_dictionary")[0].assert_pure(gc, "vector_to_dictionary(theta, shapes)")
+    cases.get("vector_to_dictionary")[0].assert_pure(gc, "vector_to_dictionary(theta, shapes)", (value,))
 
 
 # ----------------------------------------------------------------------- gradients_to_vector

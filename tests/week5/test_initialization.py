@@ -17,6 +17,9 @@ cases = Cases(__file__)
 
 SEEDS = [0, 1]
 RANDOM_FUNCTIONS = ["initialize_parameters_random", "initialize_parameters_xavier", "initialize_parameters_he"]
+# Each returned value is scored on its own (a test runs once per value): one per key where the layers are fixed
+# (the reference cases), the weights and the biases where the layers are drawn at grading time.
+KINDS = pytest.mark.parametrize("value", ["W", "b"], ids=["weights", "biases"])
 
 
 def random_layers_dims(seed):
@@ -29,16 +32,19 @@ def parameter_keys(layers_dims):
     return [f"{kind}{l}" for l in range(1, len(layers_dims)) for kind in ("W", "b")]
 
 
-def check_structure(parameters, layers_dims, name):
-    """Exactly the keys W1, b1, ..., the documented shapes, float arrays, zero biases."""
+def check_structure(parameters, layers_dims, name, kind=("W", "b")):
+    """Exactly the keys W1, b1, ..., and for the weights (``kind`` "W") or the biases ("b"), or both: the
+    documented shapes, float arrays, zero biases."""
     checks.assert_keys(parameters, parameter_keys(layers_dims), name)
     for l in range(1, len(layers_dims)):
-        checks.assert_shape(parameters[f"W{l}"], (layers_dims[l], layers_dims[l - 1]), f"{name}['W{l}']")
-        checks.assert_dtype(parameters[f"W{l}"], f"{name}['W{l}']")
-        checks.assert_shape(parameters[f"b{l}"], (layers_dims[l], 1), f"{name}['b{l}']")
-        checks.assert_dtype(parameters[f"b{l}"], f"{name}['b{l}']")
-        checks.assert_equal_arrays(parameters[f"b{l}"], np.zeros((layers_dims[l], 1)),
-                                   f"{name}['b{l}'] (biases start at 0)")
+        if "W" in kind:
+            checks.assert_shape(parameters[f"W{l}"], (layers_dims[l], layers_dims[l - 1]), f"{name}['W{l}']")
+            checks.assert_dtype(parameters[f"W{l}"], f"{name}['W{l}']")
+        if "b" in kind:
+            checks.assert_shape(parameters[f"b{l}"], (layers_dims[l], 1), f"{name}['b{l}']")
+            checks.assert_dtype(parameters[f"b{l}"], f"{name}['b{l}']")
+            checks.assert_equal_arrays(parameters[f"b{l}"], np.zeros((layers_dims[l], 1)),
+                                       f"{name}['b{l}'] (biases start at 0)")
 
 
 def check_weight_std(parameters, expected_std, name, rtol=0.03):
@@ -55,14 +61,15 @@ def check_weight_std(parameters, expected_std, name, rtol=0.03):
 
 
 def check_reproducible(function, seed):
-    """The same seed gives the same weights, another seed other weights; rng=None works."""
+    """The same seed gives the same weights, another seed other weights; rng=None works. Only the weights
+    are checked: the biases are scored on their own elsewhere."""
     layers_dims = [3, 4, 2]
     f = getattr(init, function)
     first, again, other = f(layers_dims, rng=seed), f(layers_dims, rng=seed), f(layers_dims, rng=seed + 100)
     fresh = f(layers_dims)  # rng=None: fresh randomness, but a valid result
     for parameters, label in ((first, f"rng={seed}"), (again, f"rng={seed}"), (other, f"rng={seed + 100}"),
                               (fresh, "no rng")):
-        check_structure(parameters, layers_dims, f"{function}({layers_dims}, {label})")
+        check_structure(parameters, layers_dims, f"{function}({layers_dims}, {label})", "W")
     for key in ("W1", "W2"):
         checks.assert_equal_arrays(again[key], first[key],
                                    f"{function}({layers_dims}, rng={seed})[{key!r}] called twice (the same seed "
@@ -90,26 +97,29 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_parameters_zeros", points=0.25)
+@KINDS
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_parameters_zeros_keys_and_shapes(seed):
+def test_initialize_parameters_zeros_keys_and_shapes(seed, value):
     layers_dims = random_layers_dims(seed)
     name = f"initialize_parameters_zeros({layers_dims})"
-    check_structure(init.initialize_parameters_zeros(layers_dims), layers_dims, name)
+    check_structure(init.initialize_parameters_zeros(layers_dims), layers_dims, name, value)
 
 
 @pytest.mark.exercise("initialize_parameters_zeros", points=0.25)
-@cases.parametrize("initialize_parameters_zeros")
-def test_initialize_parameters_zeros_matches_reference(case):
-    checks.assert_close(case.run(init), case.expected, f"initialize_parameters_zeros({case.inputs['layers_dims']})")
+@cases.each_value("initialize_parameters_zeros", lambda case: list(case.expected))
+def test_initialize_parameters_zeros_matches_reference(case, value):
+    checks.assert_value_close(case.run(init), case.expected, (value,),
+                       f"initialize_parameters_zeros({case.inputs['layers_dims']})")
 
 
 @pytest.mark.exercise("initialize_parameters_zeros", points=0.5)
 @pytest.mark.parametrize("seed", SEEDS)
 def test_initialize_parameters_zeros_are_all_zero(seed):
+    # The weights: the biases are scored on their own (keys_and_shapes, matches_reference).
     layers_dims = random_layers_dims(seed + 10)
     name = f"initialize_parameters_zeros({layers_dims})"
     parameters = init.initialize_parameters_zeros(layers_dims)
-    check_structure(parameters, layers_dims, name)
+    check_structure(parameters, layers_dims, name, "W")
     for l in range(1, len(layers_dims)):
         checks.assert_equal_arrays(parameters[f"W{l}"], np.zeros((layers_dims[l], layers_dims[l - 1])),
                                    f"{name}['W{l}']")
@@ -124,17 +134,18 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_parameters_random", points=0.25)
+@KINDS
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_parameters_random_keys_and_shapes(seed):
+def test_initialize_parameters_random_keys_and_shapes(seed, value):
     layers_dims = random_layers_dims(seed)
     name = f"initialize_parameters_random({layers_dims}, rng={seed})"
-    check_structure(init.initialize_parameters_random(layers_dims, rng=seed), layers_dims, name)
+    check_structure(init.initialize_parameters_random(layers_dims, rng=seed), layers_dims, name, value)
 
 
 @pytest.mark.exercise("initialize_parameters_random", points=0.25)
-@cases.parametrize("initialize_parameters_random")
-def test_initialize_parameters_random_matches_reference(case):
-    checks.assert_close(case.run(init), case.expected, call_text("initialize_parameters_random", case.inputs))
+@cases.each_value("initialize_parameters_random", lambda case: list(case.expected))
+def test_initialize_parameters_random_matches_reference(case, value):
+    checks.assert_value_close(case.run(init), case.expected, (value,), call_text("initialize_parameters_random", case.inputs))
 
 
 @pytest.mark.exercise("initialize_parameters_random", points=0.25)
@@ -144,7 +155,7 @@ def test_initialize_parameters_random_has_standard_deviation_scale(scale):
     kwargs = {} if scale == 10.0 else {"scale": scale}
     name = f"initialize_parameters_random({layers_dims}{', scale=%g' % scale if kwargs else ''}, rng=5)"
     parameters = init.initialize_parameters_random(layers_dims, rng=5, **kwargs)
-    check_structure(parameters, layers_dims, name)
+    check_structure(parameters, layers_dims, name, "W")  # the weights: the biases are scored on their own
     check_weight_std(parameters, [scale, scale], name)
 
 @pytest.mark.exercise("initialize_parameters_random", points=0.25)
@@ -160,17 +171,18 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_parameters_xavier", points=0.25)
+@KINDS
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_parameters_xavier_keys_and_shapes(seed):
+def test_initialize_parameters_xavier_keys_and_shapes(seed, value):
     layers_dims = random_layers_dims(seed)
     name = f"initialize_parameters_xavier({layers_dims}, rng={seed})"
-    check_structure(init.initialize_parameters_xavier(layers_dims, rng=seed), layers_dims, name)
+    check_structure(init.initialize_parameters_xavier(layers_dims, rng=seed), layers_dims, name, value)
 
 
 @pytest.mark.exercise("initialize_parameters_xavier", points=0.25)
-@cases.parametrize("initialize_parameters_xavier")
-def test_initialize_parameters_xavier_matches_reference(case):
-    checks.assert_close(case.run(init), case.expected, call_text("initialize_parameters_xavier", case.inputs))
+@cases.each_value("initialize_parameters_xavier", lambda case: list(case.expected))
+def test_initialize_parameters_xavier_matches_reference(case, value):
+    checks.assert_value_close(case.run(init), case.expected, (value,), call_text("initialize_parameters_xavier", case.inputs))
 
 
 @pytest.mark.exercise("initialize_parameters_xavier", points=0.25)
@@ -179,7 +191,7 @@ def test_initialize_parameters_xavier_has_variance_1_over_fan_in(seed):
     layers_dims = [400, 100, 200]
     name = f"initialize_parameters_xavier({layers_dims}, rng={seed})"
     parameters = init.initialize_parameters_xavier(layers_dims, rng=seed)
-    check_structure(parameters, layers_dims, name)
+    check_structure(parameters, layers_dims, name, "W")  # the weights: the biases are scored on their own
     check_weight_std(parameters, [np.sqrt(1 / 400), np.sqrt(1 / 100)], name)
 
 @pytest.mark.exercise("initialize_parameters_xavier", points=0.25)
@@ -195,17 +207,18 @@ def _(rng):
 
 
 @pytest.mark.exercise("initialize_parameters_he", points=0.25)
+@KINDS
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_parameters_he_keys_and_shapes(seed):
+def test_initialize_parameters_he_keys_and_shapes(seed, value):
     layers_dims = random_layers_dims(seed)
     name = f"initialize_parameters_he({layers_dims}, rng={seed})"
-    check_structure(init.initialize_parameters_he(layers_dims, rng=seed), layers_dims, name)
+    check_structure(init.initialize_parameters_he(layers_dims, rng=seed), layers_dims, name, value)
 
 
 @pytest.mark.exercise("initialize_parameters_he", points=0.25)
-@cases.parametrize("initialize_parameters_he")
-def test_initialize_parameters_he_matches_reference(case):
-    checks.assert_close(case.run(init), case.expected, call_text("initialize_parameters_he", case.inputs))
+@cases.each_value("initialize_parameters_he", lambda case: list(case.expected))
+def test_initialize_parameters_he_matches_reference(case, value):
+    checks.assert_value_close(case.run(init), case.expected, (value,), call_text("initialize_parameters_he", case.inputs))
 
 
 @pytest.mark.exercise("initialize_parameters_he", points=0.25)
@@ -214,7 +227,7 @@ def test_initialize_parameters_he_has_variance_2_over_fan_in(seed):
     layers_dims = [400, 100, 200]
     name = f"initialize_parameters_he({layers_dims}, rng={seed})"
     parameters = init.initialize_parameters_he(layers_dims, rng=seed)
-    check_structure(parameters, layers_dims, name)
+    check_structure(parameters, layers_dims, name, "W")  # the weights: the biases are scored on their own
     check_weight_std(parameters, [np.sqrt(2 / 400), np.sqrt(2 / 100)], name)
 
 

@@ -26,6 +26,11 @@ PARAMETER_KEYS = ("W1", "b1", "W2", "b2", "W3", "b3")
 GRADIENT_KEYS = ("dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1", "dW1", "db1")
 CACHE_NAMES = ("Z1", "A1", "W1", "b1", "Z2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3")
 DROPOUT_CACHE_NAMES = ("Z1", "D1", "A1", "W1", "b1", "Z2", "D2", "A2", "W2", "b2", "Z3", "A3", "W3", "b3")
+# Each returned value is scored on its own (a test runs once per value), in the order the function computes them:
+# the gradients in backpropagation's order (GRADIENT_KEYS), the dropout forward pass's values from Z1 to A3 (the
+# returned A3 goes with the cache's; the parameters the cache holds are checked with every value).
+PARAMETER_GRADIENTS = tuple(key for key in GRADIENT_KEYS if key[1] in "Wb")  # dW3, db3, dW2, ...
+DROPOUT_VALUES = ("Z1", "D1", "A1", "Z2", "D2", "A2", "Z3", "A3")
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -77,10 +82,10 @@ def expected_shapes(shape):
             "db2": (n_2, 1), "dA1": (n_1, m), "dZ1": (n_1, m), "dW1": (n_1, n_x), "db1": (n_1, 1)}
 
 
-def check_gradient_shapes(gradients, shape, name):
+def check_gradient_shapes(gradients, shape, name, value):
+    """The keys of ``gradients``, and the shape of the one at ``value``."""
     checks.assert_keys(gradients, GRADIENT_KEYS, name)
-    for key, expected in expected_shapes(shape).items():
-        checks.assert_shape(gradients[key], expected, f"{name}[{key!r}]")
+    checks.assert_shape(gradients[value], expected_shapes(shape)[value], f"{name}[{value!r}]")
 
 
 def cross_entropy(A3, Y):
@@ -191,44 +196,49 @@ def _(rng):
 
 
 @pytest.mark.exercise("backward_propagation_with_regularization", points=0.5)
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
-def test_backward_propagation_with_regularization_keys_and_shapes(shape):
+def test_backward_propagation_with_regularization_keys_and_shapes(shape, value):
     X, Y, parameters = small_problem(0, shape)
     _, cache = plain_cache(X, parameters)
     gradients = reg.backward_propagation_with_regularization(X, Y, cache, 0.7)
-    check_gradient_shapes(gradients, shape, "backward_propagation_with_regularization(X, Y, cache, 0.7)")
+    check_gradient_shapes(gradients, shape, "backward_propagation_with_regularization(X, Y, cache, 0.7)", value)
 
 
 @pytest.mark.exercise("backward_propagation_with_regularization", points=0.75)
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
 @cases.parametrize("backward_propagation_with_regularization")
-def test_backward_propagation_with_regularization_matches_reference(case):
-    checks.assert_close(case.run(reg), case.expected,
-                        f"backward_propagation_with_regularization(X, Y, cache, lambd={case.inputs['lambd']})")
+def test_backward_propagation_with_regularization_matches_reference(case, value):
+    checks.assert_value_close(case.run(reg), case.expected, (value,),
+                       f"backward_propagation_with_regularization(X, Y, cache, lambd={case.inputs['lambd']})")
 
 
 @pytest.mark.exercise("backward_propagation_with_regularization", points=1)
+@pytest.mark.parametrize("value", PARAMETER_GRADIENTS)
 @pytest.mark.parametrize("seed, shape", list(zip(SEEDS, SHAPES)))
-def test_backward_propagation_with_regularization_gradient(seed, shape):
+def test_backward_propagation_with_regularization_gradient(seed, shape, value):
     X, Y, parameters = small_problem(seed, shape)
     lambd = float(np.random.default_rng(seed).uniform(0.2, 2.0))
     name = f"backward_propagation_with_regularization(X, Y, cache, lambd={lambd:.3g})"
     _, cache = plain_cache(X, parameters)
     gradients = reg.backward_propagation_with_regularization(X, Y, cache, lambd)
-    check_gradient_shapes(gradients, shape, name)
+    check_gradient_shapes(gradients, shape, name, value)
 
-    def cost_of(**params):
+    def cost_of(**changed):
+        params = {**parameters, **changed}
         A3, _ = plain_cache(X, params)
         return reg.compute_cost_with_regularization(A3, Y, params, lambd)
 
-    numeric = numerical_gradients(cost_of, parameters)
-    for key in PARAMETER_KEYS:
-        checks.assert_gradient(gradients["d" + key], numeric[key],
-                               f"{name}['d{key}'] vs central differences of your compute_cost_with_regularization")
+    key = value[1:]
+    numeric = numerical_gradients(cost_of, {key: parameters[key]})
+    checks.assert_gradient(gradients[value], numeric[key],
+                           f"{name}[{value!r}] vs central differences of your compute_cost_with_regularization")
 
 
 @pytest.mark.exercise("backward_propagation_with_regularization", points=0.5)
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_backward_propagation_with_regularization_adds_lambd_over_m_W(seed):
+def test_backward_propagation_with_regularization_adds_lambd_over_m_W(seed, value):
     X, Y, parameters = small_problem(seed, SHAPES[1])
     lambd = float(np.random.default_rng(seed).uniform(0.2, 2.0))
     m = X.shape[1]
@@ -237,18 +247,17 @@ def test_backward_propagation_with_regularization_adds_lambd_over_m_W(seed):
     with_l2 = reg.backward_propagation_with_regularization(X, Y, cache, lambd)
     plain = reg.backward_propagation(X, Y, cache)  # given: the unregularized gradients
     checks.assert_keys(with_l2, GRADIENT_KEYS, name)
-    for key in GRADIENT_KEYS:
-        extra = lambd / m * parameters[key[1:]] if key.startswith("dW") else 0.0
-        what = "+ lambd / m * " + key[1:] if key.startswith("dW") else "(unchanged by L2)"
-        checks.assert_close(with_l2[key], plain[key] + extra,
-                            f"{name}[{key!r}] vs the given backward_propagation's {key} {what}", rtol=1e-9)
+    extra = lambd / m * parameters[value[1:]] if value.startswith("dW") else 0.0
+    what = "+ lambd / m * " + value[1:] if value.startswith("dW") else "(unchanged by L2)"
+    checks.assert_close(with_l2[value], plain[value] + extra,
+                        f"{name}[{value!r}] vs the given backward_propagation's {value} {what}", rtol=1e-9)
 
 
 @pytest.mark.exercise("backward_propagation_with_regularization", points=0.25)
-def test_backward_propagation_with_regularization_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
+def test_backward_propagation_with_regularization_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("backward_propagation_with_regularization")[0].assert_pure(
-        reg, "backward_propagation_with_regularization(X, Y, cache, lambd)")
+    cases.get("backward_propagation_with_regularization")[0].assert_pure(reg, "backward_propagation_with_regularization(X, Y, cache, lambd)", (value,))
 
 
 # --------------------------------------------------------------- forward_propagation_with_dropout
@@ -261,41 +270,48 @@ def _(rng):
             "keep_all": problem((2, 3, 2, 3), 1.0)}
 
 
-def check_dropout_result(result, expected, name):
+def check_dropout_result(result, expected, name, value):
+    """The value ``value`` of the dropout forward pass (A3: the returned one and the cache's) against the
+    expected result; the parameters the cache holds are checked with every value."""
     A3, cache = unpack_cache(result, DROPOUT_CACHE_NAMES, name)
     expected_A3, expected_cache = expected
-    checks.assert_close(A3, expected_A3, f"{name} A3")
-    for key, value in zip(DROPOUT_CACHE_NAMES, expected_cache):
-        checks.assert_close(cache[key], value, f"{name} cache {key}")
+    expected_cache = dict(zip(DROPOUT_CACHE_NAMES, expected_cache))
+    for key in PARAMETER_KEYS:
+        checks.assert_close(cache[key], expected_cache[key], f"{name} cache {key}")
+    if value == "A3":
+        checks.assert_close(A3, expected_A3, f"{name} A3")
+    checks.assert_close(cache[value], expected_cache[value], f"{name} cache {value}")
 
 
 @pytest.mark.exercise("forward_propagation_with_dropout", points=0.5)
+@pytest.mark.parametrize("value", DROPOUT_VALUES)
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
-def test_forward_propagation_with_dropout_shapes(shape):
+def test_forward_propagation_with_dropout_shapes(shape, value):
     n_x, n_1, n_2, m = shape
     X, _, parameters = small_problem(0, shape)
     name = "forward_propagation_with_dropout(X, parameters, keep_prob=0.8, rng=0)"
     A3, cache = unpack_cache(reg.forward_propagation_with_dropout(X, parameters, keep_prob=0.8, rng=0),
                              DROPOUT_CACHE_NAMES, name)
-    checks.assert_shape(A3, (1, m), f"{name} A3")
-    for key, expected in (("Z1", (n_1, m)), ("D1", (n_1, m)), ("A1", (n_1, m)), ("Z2", (n_2, m)),
-                          ("D2", (n_2, m)), ("A2", (n_2, m)), ("Z3", (1, m)), ("A3", (1, m))):
-        checks.assert_shape(cache[key], expected, f"{name} cache {key}")
     for key in PARAMETER_KEYS:
         checks.assert_close(cache[key], parameters[key], f"{name} cache {key} (the parameters themselves)")
+    if value == "A3":
+        checks.assert_shape(A3, (1, m), f"{name} A3")
+    checks.assert_shape(cache[value], ({"1": n_1, "2": n_2, "3": 1}[value[1]], m), f"{name} cache {value}")
 
 
 @pytest.mark.exercise("forward_propagation_with_dropout", points=1)
+@pytest.mark.parametrize("value", DROPOUT_VALUES)
 @cases.parametrize("forward_propagation_with_dropout")
-def test_forward_propagation_with_dropout_matches_reference(case):
+def test_forward_propagation_with_dropout_matches_reference(case, value):
     inputs = case.inputs
     name = f"forward_propagation_with_dropout(X, parameters, keep_prob={inputs['keep_prob']}, rng={inputs['rng']})"
-    check_dropout_result(case.run(reg), case.expected, name)
+    check_dropout_result(case.run(reg), case.expected, name, value)
 
 
 @pytest.mark.exercise("forward_propagation_with_dropout", points=0.75)
+@pytest.mark.parametrize("value", [name for name in DROPOUT_VALUES if name != "Z3"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_forward_propagation_with_dropout_masks_come_from_rng(seed):
+def test_forward_propagation_with_dropout_masks_come_from_rng(seed, value):
     # The documented draws: D1 = rng.random(A1.shape) < keep_prob, then D2 = rng.random(A2.shape) < keep_prob,
     # and each hidden activation is relu(Z) * D / keep_prob.
     X, _, parameters = small_problem(seed, SHAPES[1])
@@ -308,39 +324,51 @@ def test_forward_propagation_with_dropout_masks_come_from_rng(seed):
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in PARAMETER_KEYS)
     Z1 = W1 @ X + b1
     D1 = rng.random(Z1.shape) < keep_prob
-    checks.assert_close(cache["Z1"], Z1, f"{name} cache Z1 vs W1 X + b1", rtol=1e-9)
-    checks.assert_equal_arrays(cache["D1"], D1, f"{name} cache D1 vs np.random.default_rng(rng).random(A1.shape) "
-                               "< keep_prob (the first draw)")
     A1 = relu(Z1) * D1 / keep_prob
-    checks.assert_close(cache["A1"], A1, f"{name} cache A1 vs relu(Z1) * D1 / keep_prob", rtol=1e-9)
     Z2 = W2 @ A1 + b2
     D2 = rng.random(Z2.shape) < keep_prob
-    checks.assert_close(cache["Z2"], Z2, f"{name} cache Z2 vs W2 A1 + b2 (A1 after dropout)", rtol=1e-9)
-    checks.assert_equal_arrays(cache["D2"], D2, f"{name} cache D2 vs the second draw rng.random(A2.shape) < keep_prob")
     A2 = relu(Z2) * D2 / keep_prob
-    checks.assert_close(cache["A2"], A2, f"{name} cache A2 vs relu(Z2) * D2 / keep_prob", rtol=1e-9)
-    checks.assert_close(A3, sigmoid(W3 @ A2 + b3), f"{name} A3 vs sigmoid(W3 A2 + b3)", rtol=1e-9)
+    # Each value against the documented computation: an error counts in the value where it enters, and after it.
+    if value == "Z1":
+        checks.assert_close(cache["Z1"], Z1, f"{name} cache Z1 vs W1 X + b1", rtol=1e-9)
+    elif value == "D1":
+        checks.assert_equal_arrays(cache["D1"], D1, f"{name} cache D1 vs np.random.default_rng(rng).random(A1.shape) "
+                                   "< keep_prob (the first draw)")
+    elif value == "A1":
+        checks.assert_close(cache["A1"], A1, f"{name} cache A1 vs relu(Z1) * D1 / keep_prob", rtol=1e-9)
+    elif value == "Z2":
+        checks.assert_close(cache["Z2"], Z2, f"{name} cache Z2 vs W2 A1 + b2 (A1 after dropout)", rtol=1e-9)
+    elif value == "D2":
+        checks.assert_equal_arrays(cache["D2"], D2,
+                                   f"{name} cache D2 vs the second draw rng.random(A2.shape) < keep_prob")
+    elif value == "A2":
+        checks.assert_close(cache["A2"], A2, f"{name} cache A2 vs relu(Z2) * D2 / keep_prob", rtol=1e-9)
+    else:
+        checks.assert_close(A3, sigmoid(W3 @ A2 + b3), f"{name} A3 vs sigmoid(W3 A2 + b3)", rtol=1e-9)
 
 
 @pytest.mark.exercise("forward_propagation_with_dropout", points=0.25)
+@pytest.mark.parametrize("value", ["D1", "D2", "A3"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_forward_propagation_with_dropout_keep_prob_1_is_the_plain_forward_pass(seed):
+def test_forward_propagation_with_dropout_keep_prob_1_is_the_plain_forward_pass(seed, value):
     X, _, parameters = small_problem(seed, SHAPES[1])
     name = f"forward_propagation_with_dropout(X, parameters, keep_prob=1.0, rng={seed})"
     A3, cache = unpack_cache(reg.forward_propagation_with_dropout(X, parameters, keep_prob=1.0, rng=seed),
                              DROPOUT_CACHE_NAMES, name)
-    plain_A3, _ = plain_cache(X, parameters)
-    checks.assert_close(A3, plain_A3, f"{name} A3 vs the given forward_propagation(X, parameters)", rtol=1e-9)
-    for key in ("D1", "D2"):
-        checks.assert_equal_arrays(np.asarray(cache[key]).astype(bool), np.ones(cache[key].shape, dtype=bool),
-                                   f"{name} cache {key} (every unit is kept)")
+    if value == "A3":
+        plain_A3, _ = plain_cache(X, parameters)
+        checks.assert_close(A3, plain_A3, f"{name} A3 vs the given forward_propagation(X, parameters)", rtol=1e-9)
+    else:
+        checks.assert_equal_arrays(np.asarray(cache[value]).astype(bool), np.ones(cache[value].shape, dtype=bool),
+                                   f"{name} cache {value} (every unit is kept)")
 
 
 @pytest.mark.exercise("forward_propagation_with_dropout", points=0.5)
-def test_forward_propagation_with_dropout_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", DROPOUT_VALUES)
+def test_forward_propagation_with_dropout_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("forward_propagation_with_dropout")[0].assert_pure(
-        reg, "forward_propagation_with_dropout(X, parameters, keep_prob, rng)")
+    path = (1, DROPOUT_CACHE_NAMES.index(value))
+    cases.get("forward_propagation_with_dropout")[0].assert_pure(reg, "forward_propagation_with_dropout(X, parameters, keep_prob, rng)", [(0,), path] if value == "A3" else path)
 
 
 # -------------------------------------------------------------- backward_propagation_with_dropout
@@ -371,25 +399,28 @@ def dropout_pass(X, parameters, keep_prob, rng_seed, name):
 
 
 @pytest.mark.exercise("backward_propagation_with_dropout", points=0.5)
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
 @pytest.mark.parametrize("shape", SHAPES, ids=str)
-def test_backward_propagation_with_dropout_keys_and_shapes(shape):
+def test_backward_propagation_with_dropout_keys_and_shapes(shape, value):
     X, Y, parameters = small_problem(0, shape)
     _, cache = dropout_pass(X, parameters, 0.8, 0, "forward_propagation_with_dropout(X, parameters, 0.8, rng=0)")
     gradients = reg.backward_propagation_with_dropout(X, Y, cache, 0.8)
-    check_gradient_shapes(gradients, shape, "backward_propagation_with_dropout(X, Y, cache, 0.8)")
+    check_gradient_shapes(gradients, shape, "backward_propagation_with_dropout(X, Y, cache, 0.8)", value)
 
 
 @pytest.mark.exercise("backward_propagation_with_dropout", points=0.75)
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
 @cases.parametrize("backward_propagation_with_dropout")
-def test_backward_propagation_with_dropout_matches_reference(case):
-    checks.assert_close(case.run(reg), case.expected,
-                        f"backward_propagation_with_dropout(X, Y, cache, keep_prob={case.inputs['keep_prob']}) "
-                        "(with the masks D1, D2 of the cache)")
+def test_backward_propagation_with_dropout_matches_reference(case, value):
+    checks.assert_value_close(case.run(reg), case.expected, (value,),
+                       f"backward_propagation_with_dropout(X, Y, cache, keep_prob={case.inputs['keep_prob']}) "
+                       "(with the masks D1, D2 of the cache)")
 
 
 @pytest.mark.exercise("backward_propagation_with_dropout", points=1)
+@pytest.mark.parametrize("value", PARAMETER_GRADIENTS)
 @pytest.mark.parametrize("seed, shape", list(zip(SEEDS, SHAPES)))
-def test_backward_propagation_with_dropout_gradient(seed, shape):
+def test_backward_propagation_with_dropout_gradient(seed, shape, value):
     # The cost of the dropout network is differentiated with the masks fixed: every evaluation runs
     # your forward pass with the same rng seed, so it draws the same masks as the call whose cache
     # goes into the backward pass.
@@ -399,21 +430,22 @@ def test_backward_propagation_with_dropout_gradient(seed, shape):
     _, cache = dropout_pass(X, parameters, keep_prob, rng_seed, forward)
     name = f"backward_propagation_with_dropout(X, Y, cache, {keep_prob}) with the cache of {forward}"
     gradients = reg.backward_propagation_with_dropout(X, Y, cache, keep_prob)
-    check_gradient_shapes(gradients, shape, name)
+    check_gradient_shapes(gradients, shape, name, value)
 
-    def cost_of(**params):
-        return cross_entropy(dropout_pass(X, params, keep_prob, rng_seed, forward)[0], Y)
+    def cost_of(**changed):
+        return cross_entropy(dropout_pass(X, {**parameters, **changed}, keep_prob, rng_seed, forward)[0], Y)
 
-    numeric = numerical_gradients(cost_of, parameters)
-    for key in PARAMETER_KEYS:
-        checks.assert_gradient(gradients["d" + key], numeric[key],
-                               f"{name}: d{key} vs central differences of the cross-entropy of your forward pass "
-                               "(same masks)")
+    key = value[1:]
+    numeric = numerical_gradients(cost_of, {key: parameters[key]})
+    checks.assert_gradient(gradients[value], numeric[key],
+                           f"{name}: {value} vs central differences of the cross-entropy of your forward pass "
+                           "(same masks)")
 
 
 @pytest.mark.exercise("backward_propagation_with_dropout", points=0.5)
+@pytest.mark.parametrize("value", ["dA2", "dA1"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_backward_propagation_with_dropout_applies_the_forward_masks(seed):
+def test_backward_propagation_with_dropout_applies_the_forward_masks(seed, value):
     # dA2 = W3^T dZ3 * D2 / keep_prob and dA1 = W2^T dZ2 * D1 / keep_prob, with the masks of the cache:
     # zero exactly where a unit was dropped.
     X, Y, parameters = small_problem(seed, SHAPES[1])
@@ -424,16 +456,16 @@ def test_backward_propagation_with_dropout_applies_the_forward_masks(seed):
     name = f"backward_propagation_with_dropout(X, Y, cache, {keep_prob}) with the cache of {forward}"
     gradients = reg.backward_propagation_with_dropout(X, Y, cache, keep_prob)
     checks.assert_keys(gradients, GRADIENT_KEYS, name)
-    for dA, W, dZ, D in (("dA2", "W3", "dZ3", "D2"), ("dA1", "W2", "dZ2", "D1")):
-        mask = np.asarray(entries[D]).astype(bool)
-        checks.assert_shape(gradients[dZ], (parameters[W].shape[0], X.shape[1]), f"{name}[{dZ!r}]")
-        checks.assert_close(gradients[dA], parameters[W].T @ gradients[dZ] * mask / keep_prob,
-                            f"{name}[{dA!r}] vs {W}^T {dZ} * {D} / keep_prob, with {D} from the cache "
-                            "(do not draw new masks, and divide by keep_prob)", rtol=1e-9)
+    dA, W, dZ, D = {"dA2": ("dA2", "W3", "dZ3", "D2"), "dA1": ("dA1", "W2", "dZ2", "D1")}[value]
+    mask = np.asarray(entries[D]).astype(bool)
+    checks.assert_shape(gradients[dZ], (parameters[W].shape[0], X.shape[1]), f"{name}[{dZ!r}]")
+    checks.assert_close(gradients[dA], parameters[W].T @ gradients[dZ] * mask / keep_prob,
+                        f"{name}[{dA!r}] vs {W}^T {dZ} * {D} / keep_prob, with {D} from the cache "
+                        "(do not draw new masks, and divide by keep_prob)", rtol=1e-9)
 
 
 @pytest.mark.exercise("backward_propagation_with_dropout", points=0.25)
-def test_backward_propagation_with_dropout_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", GRADIENT_KEYS)
+def test_backward_propagation_with_dropout_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("backward_propagation_with_dropout")[0].assert_pure(
-        reg, "backward_propagation_with_dropout(X, Y, cache, keep_prob)")
+    cases.get("backward_propagation_with_dropout")[0].assert_pure(reg, "backward_propagation_with_dropout(X, Y, cache, keep_prob)", (value,))

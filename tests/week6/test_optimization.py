@@ -24,6 +24,11 @@ cases = Cases(__file__)
 SEEDS = [0, 1]
 LAYERS = [[3, 4, 2], [2, 3, 2, 1]]
 ADAM_OUTPUTS = ("parameters", "v", "s", "v_corrected", "s_corrected")
+# Each returned value is scored on its own (a test runs once per value): each key of a returned dict of
+# parameters or state (dW1, db1, ...: the weights and the biases where the layers are drawn at grading time), each
+# output of a function that returns several; Adam's in the order it computes them.
+ADAM_ORDER = ("v", "s", "v_corrected", "s_corrected", "parameters")
+MINI_BATCH_VALUES = {"mini_batch_X": 0, "mini_batch_Y": 1}
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -52,12 +57,22 @@ def gradient_keys(parameters):
     return ["d" + key for key in parameters]
 
 
-def check_like_parameters(d, parameters, name, prefix="d"):
-    """``d`` has the keys ``prefix + key`` of ``parameters``, each the shape of its parameter."""
+def check_like_parameters(d, parameters, name, prefix="d", value=None):
+    """``d`` has the keys ``prefix + key`` of ``parameters``, each (or the one ``value``) the shape of its parameter."""
     keys = [prefix + key for key in parameters]
     checks.assert_keys(d, keys, name)
     for key in parameters:
-        checks.assert_shape(d[prefix + key], parameters[key].shape, f"{name}[{prefix + key!r}]")
+        if value is None or prefix + key == value:
+            checks.assert_shape(d[prefix + key], parameters[key].shape, f"{name}[{prefix + key!r}]")
+
+
+def per_key(prefix=""):
+    """``(layers_dims, key)`` for the layers of LAYERS and each of their keys (``prefix`` "d": the gradients')."""
+    return [(dims, prefix + key) for dims in LAYERS for key in param_keys(len(dims) - 1)]
+
+
+def param_keys(L):
+    return [f"{kind}{l}" for l in range(1, L + 1) for kind in ("W", "b")]
 
 
 def problem(seed, layers_dims=LAYERS[0]):
@@ -92,37 +107,39 @@ def _(rng):
 
 
 @pytest.mark.exercise("update_parameters_with_gd", points=0.25)
-@pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_update_parameters_with_gd_keys_and_shapes(layers_dims):
+@pytest.mark.parametrize("layers_dims, value", per_key(), ids=str)
+def test_update_parameters_with_gd_keys_and_shapes(layers_dims, value):
     _, parameters, grads = problem(0, layers_dims)
     result = opt.update_parameters_with_gd(parameters, grads, 0.1)
-    check_like_parameters(result, parameters, "update_parameters_with_gd(parameters, grads, 0.1)", prefix="")
+    check_like_parameters(result, parameters, "update_parameters_with_gd(parameters, grads, 0.1)", prefix="",
+                          value=value)
 
 
 @pytest.mark.exercise("update_parameters_with_gd", points=0.25)
-@cases.parametrize("update_parameters_with_gd")
-def test_update_parameters_with_gd_matches_reference(case):
-    checks.assert_close(case.run(opt), case.expected,
-                        f"update_parameters_with_gd(parameters, grads, learning_rate={case.inputs['learning_rate']})")
+@cases.each_value("update_parameters_with_gd", lambda case: list(case.expected))
+def test_update_parameters_with_gd_matches_reference(case, value):
+    checks.assert_value_close(case.run(opt), case.expected, (value,),
+                       f"update_parameters_with_gd(parameters, grads, learning_rate={case.inputs['learning_rate']})")
 
 
 @pytest.mark.exercise("update_parameters_with_gd", points=0.25)
+@pytest.mark.parametrize("value", param_keys(len(LAYERS[1]) - 1))
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_with_gd_steps_against_the_gradient(seed):
+def test_update_parameters_with_gd_steps_against_the_gradient(seed, value):
     rng, parameters, grads = problem(seed, LAYERS[1])
     learning_rate = float(rng.uniform(0.01, 1.0))
     name = f"update_parameters_with_gd(parameters, grads, {learning_rate:.4g})"
     result = opt.update_parameters_with_gd(parameters, grads, learning_rate)
-    check_like_parameters(result, parameters, name, prefix="")
-    for key in parameters:
-        checks.assert_close(result[key], parameters[key] - learning_rate * grads["d" + key],
-                            f"{name}[{key!r}] vs {key} - learning_rate * d{key}", rtol=1e-12)
+    check_like_parameters(result, parameters, name, prefix="", value=value)
+    checks.assert_close(result[value], parameters[value] - learning_rate * grads["d" + value],
+                        f"{name}[{value!r}] vs {value} - learning_rate * d{value}", rtol=1e-12)
 
 
 @pytest.mark.exercise("update_parameters_with_gd", points=0.25)
-def test_update_parameters_with_gd_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", param_keys(2))  # the first case, 3_4_2, has 2 layers
+def test_update_parameters_with_gd_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("update_parameters_with_gd")[0].assert_pure(opt, "update_parameters_with_gd(parameters, grads, learning_rate)")
+    cases.get("update_parameters_with_gd")[0].assert_pure(opt, "update_parameters_with_gd(parameters, grads, learning_rate)", (value,))
 
 
 # ------------------------------------------------------------------------ random_mini_batches
@@ -134,8 +151,9 @@ def _(rng):
             "one_hot_Y": case(2, 3, 7, mini_batch_size=3, rng=11), "defaults_m150": case(2, 1, 150)}
 
 
-def check_mini_batches(batches, X, Y, size, name):
-    """A list of ``ceil(m / size)`` tuples ``(mini_batch_X, mini_batch_Y)``: full batches, then the remainder."""
+def check_mini_batches(batches, X, Y, size, name, value=None):
+    """A list of ``ceil(m / size)`` tuples ``(mini_batch_X, mini_batch_Y)``: full batches, then the remainder (the
+    shapes of the X and the Y, or of only ``value``, ``"mini_batch_X"`` or ``"mini_batch_Y"``)."""
     m = X.shape[1]
     n = math.ceil(m / size)
     if not isinstance(batches, list) or len(batches) != n:
@@ -145,27 +163,34 @@ def check_mini_batches(batches, X, Y, size, name):
         batch_X, batch_Y = checks.unpack(batch, 2, f"{name}[{k}] (a tuple (mini_batch_X, mini_batch_Y))")
         columns = size if k < n - 1 or m % size == 0 else m % size
         what = "a full batch" if columns == size else f"the last batch holds the {columns} remaining columns"
-        checks.assert_shape(batch_X, (X.shape[0], columns), f"{name}[{k}] mini_batch_X ({what})")
-        checks.assert_shape(batch_Y, (Y.shape[0], columns), f"{name}[{k}] mini_batch_Y ({what})")
+        if value in (None, "mini_batch_X"):
+            checks.assert_shape(batch_X, (X.shape[0], columns), f"{name}[{k}] mini_batch_X ({what})")
+        if value in (None, "mini_batch_Y"):
+            checks.assert_shape(batch_Y, (Y.shape[0], columns), f"{name}[{k}] mini_batch_Y ({what})")
 
 
 @pytest.mark.exercise("random_mini_batches", points=0.5)
+@pytest.mark.parametrize("value", MINI_BATCH_VALUES)
 @pytest.mark.parametrize("m, size", [(10, 4), (12, 4), (5, 8), (7, 1)])
-def test_random_mini_batches_sizes(m, size):
+def test_random_mini_batches_sizes(m, size, value):
     X, Y = binary_data(0, m)
     name = f"random_mini_batches(X, Y, mini_batch_size={size}, rng=0) for m = {m}"
-    check_mini_batches(opt.random_mini_batches(X, Y, mini_batch_size=size, rng=0), X, Y, size, name)
+    check_mini_batches(opt.random_mini_batches(X, Y, mini_batch_size=size, rng=0), X, Y, size, name, value)
 
 
 @pytest.mark.exercise("random_mini_batches", points=0.5)
+@pytest.mark.parametrize("value", MINI_BATCH_VALUES)
 @cases.parametrize("random_mini_batches")
-def test_random_mini_batches_matches_reference(case):
-    checks.assert_close(case.run(opt), case.expected, call_text("random_mini_batches", case.inputs, ("X", "Y")))
+def test_random_mini_batches_matches_reference(case, value):
+    batches, name = case.run(opt), call_text("random_mini_batches", case.inputs, ("X", "Y"))
+    for k in range(len(case.expected)):  # the mini_batch_X (or _Y) of every batch, scored on their own
+        checks.assert_value_close(batches, case.expected, (k, MINI_BATCH_VALUES[value]), name)
 
 
 @pytest.mark.exercise("random_mini_batches", points=0.5)
+@pytest.mark.parametrize("value", MINI_BATCH_VALUES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_mini_batches_partition_the_columns_and_keep_pairs(seed):
+def test_random_mini_batches_partition_the_columns_and_keep_pairs(seed, value):
     rng = np.random.default_rng(seed)
     m, size = int(rng.integers(9, 30)), int(rng.integers(2, 8))
     X = np.vstack([np.arange(m, dtype=np.float64), rng.standard_normal((2, m))])  # row 0: the column's index
@@ -176,12 +201,15 @@ def test_random_mini_batches_partition_the_columns_and_keep_pairs(seed):
     all_X = np.concatenate([b[0] for b in batches], axis=1)
     all_Y = np.concatenate([b[1] for b in batches], axis=1)
     order = all_X[0].astype(int)
-    if sorted(order.tolist()) != list(range(m)):
+    if sorted(order.tolist()) != list(range(m)):  # for mini_batch_Y too: its pairs are those of mini_batch_X
         checks.fail(f"{name}: the batches should hold every column of X exactly once; the columns they hold are "
                     f"{order.tolist()}")
-    checks.assert_close(all_X, X[:, order], f"{name}: the columns of the mini_batch_X (each a column of X)", rtol=0, atol=0)
-    checks.assert_close(all_Y, Y[:, order], f"{name}: the mini_batch_Y (each column must stay with its column of X: "
-                        "shuffle X and Y with the same permutation)", rtol=0, atol=0)
+    if value == "mini_batch_X":
+        checks.assert_close(all_X, X[:, order], f"{name}: the columns of the mini_batch_X (each a column of X)",
+                            rtol=0, atol=0)
+    else:
+        checks.assert_close(all_Y, Y[:, order], f"{name}: the mini_batch_Y (each column must stay with its column of "
+                            "X: shuffle X and Y with the same permutation)", rtol=0, atol=0)
 
 
 @pytest.mark.exercise("random_mini_batches", points=0.25)
@@ -200,9 +228,12 @@ def test_random_mini_batches_shuffle_with_rng_permutation(seed):
 
 
 @pytest.mark.exercise("random_mini_batches", points=0.25)
-def test_random_mini_batches_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", MINI_BATCH_VALUES)
+def test_random_mini_batches_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("random_mini_batches")[0].assert_pure(opt, "random_mini_batches(X, Y, mini_batch_size, rng)")
+    case = cases.get("random_mini_batches")[0]
+    paths = [(k, MINI_BATCH_VALUES[value]) for k in range(len(case.expected or []))]
+    case.assert_pure(opt, "random_mini_batches(X, Y, mini_batch_size, rng)", paths)
 
 
 # --------------------------------------------------------- initialize_velocity / _rmsprop / _adam
@@ -216,38 +247,47 @@ cases.define("initialize_rmsprop")(state_cases)
 cases.define("initialize_adam")(state_cases)
 
 
-def check_zero_state(state, parameters, name):
-    check_like_parameters(state, parameters, name)
+def check_zero_state(state, parameters, name, kind=("W", "b")):
+    """The keys of ``state``, and its zeros for the weights (``kind`` "W"), the biases ("b") or both."""
+    checks.assert_keys(state, ["d" + key for key in parameters], name)
     for key in parameters:
-        checks.assert_dtype(state["d" + key], f"{name}['d{key}']")
-        checks.assert_equal_arrays(state["d" + key], np.zeros(parameters[key].shape), f"{name}['d{key}'] (zeros)")
+        if key[0] in kind:
+            checks.assert_shape(state["d" + key], parameters[key].shape, f"{name}['d{key}']")
+            checks.assert_dtype(state["d" + key], f"{name}['d{key}']")
+            checks.assert_equal_arrays(state["d" + key], np.zeros(parameters[key].shape), f"{name}['d{key}'] (zeros)")
+
+
+def random_layers(rng):
+    return random_parameters(rng, [int(n) for n in rng.integers(1, 6, size=int(rng.integers(2, 5)))])
 
 
 @pytest.mark.exercise("initialize_velocity", points=0.25)
-@pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_initialize_velocity_keys_and_shapes(layers_dims):
+@pytest.mark.parametrize("layers_dims, value", per_key("d"), ids=str)
+def test_initialize_velocity_keys_and_shapes(layers_dims, value):
     _, parameters, _ = problem(0, layers_dims)
-    check_like_parameters(opt.initialize_velocity(parameters), parameters, "initialize_velocity(parameters)")
+    check_like_parameters(opt.initialize_velocity(parameters), parameters, "initialize_velocity(parameters)",
+                          value=value)
 
 
 @pytest.mark.exercise("initialize_velocity", points=0.25)
-@cases.parametrize("initialize_velocity")
-def test_initialize_velocity_matches_reference(case):
-    checks.assert_close(case.run(opt), case.expected, "initialize_velocity(parameters)")
+@cases.each_value("initialize_velocity", lambda case: list(case.expected))
+def test_initialize_velocity_matches_reference(case, value):
+    checks.assert_value_close(case.run(opt), case.expected, (value,), "initialize_velocity(parameters)")
 
 
 @pytest.mark.exercise("initialize_velocity", points=0.25)
+@pytest.mark.parametrize("value", ["W", "b"], ids=["dW", "db"])  # the layers are drawn: two values
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_velocity_is_zero(seed):
-    rng = np.random.default_rng(seed)
-    parameters = random_parameters(rng, [int(n) for n in rng.integers(1, 6, size=int(rng.integers(2, 5)))])
-    check_zero_state(opt.initialize_velocity(parameters), parameters, "initialize_velocity(parameters)")
+def test_initialize_velocity_is_zero(seed, value):
+    parameters = random_layers(np.random.default_rng(seed))
+    check_zero_state(opt.initialize_velocity(parameters), parameters, "initialize_velocity(parameters)", value)
 
 
 @pytest.mark.exercise("initialize_velocity", points=0.25)
-def test_initialize_velocity_does_not_modify_its_input():
+@pytest.mark.parametrize("value", ["d" + key for key in param_keys(2)])  # the first case, 3_4_2, has 2 layers
+def test_initialize_velocity_does_not_modify_its_input(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("initialize_velocity")[0].assert_pure(opt, "initialize_velocity(parameters)")
+    cases.get("initialize_velocity")[0].assert_pure(opt, "initialize_velocity(parameters)", (value,))
 
 
 # ------------------------------------------------------------ update_parameters_with_momentum
@@ -262,41 +302,51 @@ def _(rng):
 
 
 @pytest.mark.exercise("update_parameters_with_momentum", points=0.25)
+@pytest.mark.parametrize("value", ["v", "parameters"])
 @pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_update_parameters_with_momentum_keys_and_shapes(layers_dims):
+def test_update_parameters_with_momentum_keys_and_shapes(layers_dims, value):
     rng, parameters, grads = problem(0, layers_dims)
     name = "update_parameters_with_momentum(parameters, grads, v, 0.9, 0.01)"
     result = opt.update_parameters_with_momentum(parameters, grads, like(parameters, rng), 0.9, 0.01)
     new_parameters, v = checks.unpack(result, 2, f"{name} -> (parameters, v)")
-    check_like_parameters(new_parameters, parameters, f"{name} parameters", prefix="")
-    check_like_parameters(v, parameters, f"{name} v")
+    if value == "parameters":
+        check_like_parameters(new_parameters, parameters, f"{name} parameters", prefix="")
+    else:
+        check_like_parameters(v, parameters, f"{name} v")
 
 
 @pytest.mark.exercise("update_parameters_with_momentum", points=0.5)
+@pytest.mark.parametrize("value", ["v", "parameters"])
 @cases.parametrize("update_parameters_with_momentum")
-def test_update_parameters_with_momentum_matches_reference(case):
+def test_update_parameters_with_momentum_matches_reference(case, value):
     inputs = case.inputs
     name = f"update_parameters_with_momentum(parameters, grads, v, beta={inputs['beta']}, learning_rate={inputs['learning_rate']})"
     new_parameters, v = checks.unpack(case.run(opt), 2, f"{name} -> (parameters, v)")
-    checks.assert_close(v, case.expected[1], f"{name} v")
-    checks.assert_close(new_parameters, case.expected[0], f"{name} parameters")
+    if value == "v":
+        checks.assert_close(v, case.expected[1], f"{name} v")
+    else:
+        checks.assert_close(new_parameters, case.expected[0], f"{name} parameters")
 
 
 @pytest.mark.exercise("update_parameters_with_momentum", points=0.25)
+@pytest.mark.parametrize("value", ["v", "parameters"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_with_momentum_beta_0_is_gradient_descent(seed):
+def test_update_parameters_with_momentum_beta_0_is_gradient_descent(seed, value):
     rng, parameters, grads = problem(seed, LAYERS[1])
     name = "update_parameters_with_momentum(parameters, grads, v, beta=0.0, learning_rate=0.1)"
     new_parameters, v = checks.unpack(opt.update_parameters_with_momentum(parameters, grads, like(parameters, rng), 0.0, 0.1),
                                       2, f"{name} -> (parameters, v)")
-    checks.assert_close(v, grads, f"{name} v (with beta = 0 the velocity is the gradient)", rtol=1e-12)
-    checks.assert_close(new_parameters, {k: p - 0.1 * grads["d" + k] for k, p in parameters.items()},
-                        f"{name} parameters (with beta = 0, one step of gradient descent)", rtol=1e-12)
+    if value == "v":
+        checks.assert_close(v, grads, f"{name} v (with beta = 0 the velocity is the gradient)", rtol=1e-12)
+    else:
+        checks.assert_close(new_parameters, {k: p - 0.1 * grads["d" + k] for k, p in parameters.items()},
+                            f"{name} parameters (with beta = 0, one step of gradient descent)", rtol=1e-12)
 
 
 @pytest.mark.exercise("update_parameters_with_momentum", points=0.5)
+@pytest.mark.parametrize("value", ["v", "parameters"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_with_momentum_averages_a_constant_gradient(seed):
+def test_update_parameters_with_momentum_averages_a_constant_gradient(seed, value):
     # From v = 0 with the same gradient g at every step, after n steps v = (1 - beta^n) g and the
     # parameters have moved by learning_rate * sum_k (1 - beta^k) g.
     rng, parameters, grads = problem(seed, LAYERS[0])
@@ -306,48 +356,53 @@ def test_update_parameters_with_momentum_averages_a_constant_gradient(seed):
     for step in range(1, n + 1):
         current, v = checks.unpack(opt.update_parameters_with_momentum(current, grads, v, beta, learning_rate), 2,
                                    f"{name} -> (parameters, v)")
-        check_like_parameters(v, parameters, f"{name} v after {step} step(s)")
-        checks.assert_close(v, {k: (1 - beta ** step) * g for k, g in grads.items()},
-                            f"{name} v after {step} step(s) from v = 0 with a constant gradient g (should be "
-                            f"(1 - beta^{step}) g)", rtol=1e-9)
+        if value == "v":
+            check_like_parameters(v, parameters, f"{name} v after {step} step(s)")
+            checks.assert_close(v, {k: (1 - beta ** step) * g for k, g in grads.items()},
+                                f"{name} v after {step} step(s) from v = 0 with a constant gradient g (should be "
+                                f"(1 - beta^{step}) g)", rtol=1e-9)
+    if value == "v":
+        return
     moved = learning_rate * sum(1 - beta ** k for k in range(1, n + 1))
     checks.assert_close(current, {k: p - moved * grads["d" + k] for k, p in parameters.items()},
                         f"{name} parameters after {n} steps (each step moves by learning_rate * the new v)", rtol=1e-9)
 
 
 @pytest.mark.exercise("update_parameters_with_momentum", points=0.5)
-def test_update_parameters_with_momentum_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", ["v", "parameters"])
+def test_update_parameters_with_momentum_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("update_parameters_with_momentum")[0].assert_pure(
-        opt, "update_parameters_with_momentum(parameters, grads, v, beta, learning_rate)")
+    cases.get("update_parameters_with_momentum")[0].assert_pure(opt, "update_parameters_with_momentum(parameters, grads, v, beta, learning_rate)", ({"parameters": 0, "v": 1}[value],))
 
 
 # ------------------------------------------------------------------------- initialize_rmsprop
 @pytest.mark.exercise("initialize_rmsprop", points=0.25)
-@pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_initialize_rmsprop_keys_and_shapes(layers_dims):
+@pytest.mark.parametrize("layers_dims, value", per_key("d"), ids=str)
+def test_initialize_rmsprop_keys_and_shapes(layers_dims, value):
     _, parameters, _ = problem(0, layers_dims)
-    check_like_parameters(opt.initialize_rmsprop(parameters), parameters, "initialize_rmsprop(parameters)")
+    check_like_parameters(opt.initialize_rmsprop(parameters), parameters, "initialize_rmsprop(parameters)",
+                          value=value)
 
 
 @pytest.mark.exercise("initialize_rmsprop", points=0.25)
-@cases.parametrize("initialize_rmsprop")
-def test_initialize_rmsprop_matches_reference(case):
-    checks.assert_close(case.run(opt), case.expected, "initialize_rmsprop(parameters)")
+@cases.each_value("initialize_rmsprop", lambda case: list(case.expected))
+def test_initialize_rmsprop_matches_reference(case, value):
+    checks.assert_value_close(case.run(opt), case.expected, (value,), "initialize_rmsprop(parameters)")
 
 
 @pytest.mark.exercise("initialize_rmsprop", points=0.25)
+@pytest.mark.parametrize("value", ["W", "b"], ids=["dW", "db"])  # the layers are drawn: two values
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_rmsprop_is_zero(seed):
-    rng = np.random.default_rng(seed)
-    parameters = random_parameters(rng, [int(n) for n in rng.integers(1, 6, size=int(rng.integers(2, 5)))])
-    check_zero_state(opt.initialize_rmsprop(parameters), parameters, "initialize_rmsprop(parameters)")
+def test_initialize_rmsprop_is_zero(seed, value):
+    parameters = random_layers(np.random.default_rng(seed))
+    check_zero_state(opt.initialize_rmsprop(parameters), parameters, "initialize_rmsprop(parameters)", value)
 
 
 @pytest.mark.exercise("initialize_rmsprop", points=0.25)
-def test_initialize_rmsprop_does_not_modify_its_input():
+@pytest.mark.parametrize("value", ["d" + key for key in param_keys(2)])  # the first case, 3_4_2, has 2 layers
+def test_initialize_rmsprop_does_not_modify_its_input(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("initialize_rmsprop")[0].assert_pure(opt, "initialize_rmsprop(parameters)")
+    cases.get("initialize_rmsprop")[0].assert_pure(opt, "initialize_rmsprop(parameters)", (value,))
 
 
 # ------------------------------------------------------------- update_parameters_with_rmsprop
@@ -365,30 +420,37 @@ def _(rng):
 
 
 @pytest.mark.exercise("update_parameters_with_rmsprop", points=0.25)
+@pytest.mark.parametrize("value", ["s", "parameters"])
 @pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_update_parameters_with_rmsprop_keys_and_shapes(layers_dims):
+def test_update_parameters_with_rmsprop_keys_and_shapes(layers_dims, value):
     rng, parameters, grads = problem(0, layers_dims)
     name = "update_parameters_with_rmsprop(parameters, grads, s, 0.999, 0.01)"
     result = opt.update_parameters_with_rmsprop(parameters, grads, like(parameters, rng, positive=True), 0.999, 0.01)
     new_parameters, s = checks.unpack(result, 2, f"{name} -> (parameters, s)")
-    check_like_parameters(new_parameters, parameters, f"{name} parameters", prefix="")
-    check_like_parameters(s, parameters, f"{name} s")
+    if value == "parameters":
+        check_like_parameters(new_parameters, parameters, f"{name} parameters", prefix="")
+    else:
+        check_like_parameters(s, parameters, f"{name} s")
 
 
 @pytest.mark.exercise("update_parameters_with_rmsprop", points=0.5)
+@pytest.mark.parametrize("value", ["s", "parameters"])
 @cases.parametrize("update_parameters_with_rmsprop")
-def test_update_parameters_with_rmsprop_matches_reference(case):
+def test_update_parameters_with_rmsprop_matches_reference(case, value):
     inputs = case.inputs
     name = ("update_parameters_with_rmsprop(parameters, grads, s, "
             + ", ".join(f"{k}={inputs[k]}" for k in ("beta2", "learning_rate", "epsilon") if k in inputs) + ")")
     new_parameters, s = checks.unpack(case.run(opt), 2, f"{name} -> (parameters, s)")
-    checks.assert_close(s, case.expected[1], f"{name} s")
-    checks.assert_close(new_parameters, case.expected[0], f"{name} parameters")
+    if value == "s":
+        checks.assert_close(s, case.expected[1], f"{name} s")
+    else:
+        checks.assert_close(new_parameters, case.expected[0], f"{name} parameters")
 
 
 @pytest.mark.exercise("update_parameters_with_rmsprop", points=0.5)
+@pytest.mark.parametrize("value", ["s", "parameters"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_with_rmsprop_first_step(seed):
+def test_update_parameters_with_rmsprop_first_step(seed, value):
     # From s = 0: s = (1 - beta2) g^2, so each coordinate moves by learning_rate / sqrt(1 - beta2)
     # against the sign of its gradient (epsilon is negligible for |g| >= 0.01).
     rng, parameters, _ = problem(seed, LAYERS[1])
@@ -397,8 +459,10 @@ def test_update_parameters_with_rmsprop_first_step(seed):
     name = f"update_parameters_with_rmsprop(parameters, grads, s=0, beta2={beta2}, learning_rate={learning_rate})"
     new_parameters, s = checks.unpack(opt.update_parameters_with_rmsprop(parameters, grads, zeros_like(parameters), beta2,
                                                                          learning_rate), 2, f"{name} -> (parameters, s)")
-    checks.assert_close(s, {k: (1 - beta2) * g ** 2 for k, g in grads.items()}, f"{name} s (should be (1 - beta2) g^2)",
-                        rtol=1e-12)
+    if value == "s":
+        checks.assert_close(s, {k: (1 - beta2) * g ** 2 for k, g in grads.items()},
+                            f"{name} s (should be (1 - beta2) g^2)", rtol=1e-12)
+        return
     step = learning_rate / np.sqrt(1 - beta2)
     checks.assert_close(new_parameters, {k: p - step * np.sign(grads["d" + k]) for k, p in parameters.items()},
                         f"{name} parameters (each should move by learning_rate / sqrt(1 - beta2) against its gradient)",
@@ -420,42 +484,43 @@ def test_update_parameters_with_rmsprop_step_ignores_the_gradient_scale(seed):
 
 
 @pytest.mark.exercise("update_parameters_with_rmsprop", points=0.5)
-def test_update_parameters_with_rmsprop_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", ["s", "parameters"])
+def test_update_parameters_with_rmsprop_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("update_parameters_with_rmsprop")[0].assert_pure(
-        opt, "update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate)")
+    cases.get("update_parameters_with_rmsprop")[0].assert_pure(opt, "update_parameters_with_rmsprop(parameters, grads, s, beta2, learning_rate)", ({"parameters": 0, "s": 1}[value],))
 
 
 # ---------------------------------------------------------------------------- initialize_adam
 @pytest.mark.exercise("initialize_adam", points=0.25)
+@pytest.mark.parametrize("value", ["v", "s"])
 @pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_initialize_adam_keys_and_shapes(layers_dims):
+def test_initialize_adam_keys_and_shapes(layers_dims, value):
     _, parameters, _ = problem(0, layers_dims)
     v, s = checks.unpack(opt.initialize_adam(parameters), 2, "initialize_adam(parameters) -> (v, s)")
-    check_like_parameters(v, parameters, "initialize_adam(parameters) v")
-    check_like_parameters(s, parameters, "initialize_adam(parameters) s")
+    check_like_parameters({"v": v, "s": s}[value], parameters, f"initialize_adam(parameters) {value}")
 
 
 @pytest.mark.exercise("initialize_adam", points=0.25)
+@pytest.mark.parametrize("value", ["v", "s"])
 @cases.parametrize("initialize_adam")
-def test_initialize_adam_matches_reference(case):
-    checks.assert_close(case.run(opt), case.expected, "initialize_adam(parameters) -> (v, s)")
+def test_initialize_adam_matches_reference(case, value):
+    checks.assert_value_close(case.run(opt), case.expected, ("vs".index(value),), "initialize_adam(parameters) -> (v, s)")
 
 
 @pytest.mark.exercise("initialize_adam", points=0.25)
+@pytest.mark.parametrize("value", ["v", "s"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_initialize_adam_is_zero(seed):
-    rng = np.random.default_rng(seed)
-    parameters = random_parameters(rng, [int(n) for n in rng.integers(1, 6, size=int(rng.integers(2, 5)))])
+def test_initialize_adam_is_zero(seed, value):
+    parameters = random_layers(np.random.default_rng(seed))
     v, s = checks.unpack(opt.initialize_adam(parameters), 2, "initialize_adam(parameters) -> (v, s)")
-    check_zero_state(v, parameters, "initialize_adam(parameters) v")
-    check_zero_state(s, parameters, "initialize_adam(parameters) s")
+    check_zero_state({"v": v, "s": s}[value], parameters, f"initialize_adam(parameters) {value}")
 
 
 @pytest.mark.exercise("initialize_adam", points=0.25)
-def test_initialize_adam_does_not_modify_its_input():
+@pytest.mark.parametrize("value", ["v", "s"])
+def test_initialize_adam_does_not_modify_its_input(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("initialize_adam")[0].assert_pure(opt, "initialize_adam(parameters)")
+    cases.get("initialize_adam")[0].assert_pure(opt, "initialize_adam(parameters)", ("vs".index(value),))
 
 
 # ---------------------------------------------------------------- update_parameters_with_adam
@@ -486,25 +551,25 @@ def adam_call(inputs):
 
 
 @pytest.mark.exercise("update_parameters_with_adam", points=0.5)
+@pytest.mark.parametrize("value", ADAM_ORDER)
 @pytest.mark.parametrize("layers_dims", LAYERS, ids=str)
-def test_update_parameters_with_adam_keys_and_shapes(layers_dims):
+def test_update_parameters_with_adam_keys_and_shapes(layers_dims, value):
     rng, parameters, grads = problem(0, layers_dims)
     name = "update_parameters_with_adam(parameters, grads, v, s, t=2)"
     result = adam_outputs(opt.update_parameters_with_adam(parameters, grads, like(parameters, rng),
                                                           like(parameters, rng, positive=True), 2), name)
-    check_like_parameters(result["parameters"], parameters, f"{name} parameters", prefix="")
-    for output in ADAM_OUTPUTS[1:]:
-        check_like_parameters(result[output], parameters, f"{name} {output}")
+    check_like_parameters(result[value], parameters, f"{name} {value}", prefix="" if value == "parameters" else "d")
 
 
 @pytest.mark.exercise("update_parameters_with_adam", points=1)
+@pytest.mark.parametrize("value", ADAM_ORDER)
 @cases.parametrize("update_parameters_with_adam")
-def test_update_parameters_with_adam_matches_reference(case):
+def test_update_parameters_with_adam_matches_reference(case, value):
+    # Each output on its own, in the order Adam computes them: v and s first, then their corrections, then the step;
+    # the report's first message names the first output that differs.
     name = adam_call(case.inputs)
     result = adam_outputs(case.run(opt), name)
-    # v and s first, then their corrections, then the step: the message names the first output that differs.
-    for output in ("v", "s", "v_corrected", "s_corrected", "parameters"):
-        checks.assert_close(result[output], case.expected[ADAM_OUTPUTS.index(output)], f"{name} {output}")
+    checks.assert_close(result[value], case.expected[ADAM_OUTPUTS.index(value)], f"{name} {value}")
 
 
 @pytest.mark.exercise("update_parameters_with_adam", points=0.5)
@@ -527,8 +592,9 @@ def test_update_parameters_with_adam_first_step_is_learning_rate(seed):
 
 
 @pytest.mark.exercise("update_parameters_with_adam", points=0.5)
+@pytest.mark.parametrize("value", ADAM_ORDER)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_update_parameters_with_adam_corrects_the_bias(seed):
+def test_update_parameters_with_adam_corrects_the_bias(seed, value):
     rng, parameters, _ = problem(seed, LAYERS[0])
     # Small gradients, so that putting epsilon inside the square root changes the step visibly.
     grads = like(parameters, rng, 1e-4)
@@ -539,22 +605,36 @@ def test_update_parameters_with_adam_corrects_the_bias(seed):
     result = adam_outputs(opt.update_parameters_with_adam(parameters, grads, v, s, t), name)
     new_v = {k: beta1 * v[k] + (1 - beta1) * g for k, g in grads.items()}
     new_s = {k: beta2 * s[k] + (1 - beta2) * g ** 2 for k, g in grads.items()}
-    checks.assert_close(result["v"], new_v, f"{name} v vs beta1 v + (1 - beta1) g", rtol=1e-9)
-    checks.assert_close(result["s"], new_s, f"{name} s vs beta2 s + (1 - beta2) g^2", rtol=1e-9)
-    checks.assert_close(result["v_corrected"], {k: x / (1 - beta1 ** t) for k, x in new_v.items()},
-                        f"{name} v_corrected vs v / (1 - beta1^t)", rtol=1e-9)
-    checks.assert_close(result["s_corrected"], {k: x / (1 - beta2 ** t) for k, x in new_s.items()},
-                        f"{name} s_corrected vs s / (1 - beta2^t)", rtol=1e-9)
-    step = {k: result["v_corrected"]["d" + k] / (np.sqrt(result["s_corrected"]["d" + k]) + 1e-8) for k in parameters}
-    checks.assert_close(result["parameters"], {k: p - 0.01 * step[k] for k, p in parameters.items()},
-                        f"{name} parameters vs parameters - learning_rate * v_corrected / (sqrt(s_corrected) + epsilon)",
-                        rtol=1e-9)
+    # Each output against its formula applied to the inputs, or to your own v_corrected and s_corrected for the
+    # step: an error counts in the output where it enters.
+    if value == "v":
+        checks.assert_close(result["v"], new_v, f"{name} v vs beta1 v + (1 - beta1) g", rtol=1e-9)
+    elif value == "s":
+        checks.assert_close(result["s"], new_s, f"{name} s vs beta2 s + (1 - beta2) g^2", rtol=1e-9)
+    elif value == "v_corrected":
+        checks.assert_close(result["v_corrected"], {k: x / (1 - beta1 ** t) for k, x in new_v.items()},
+                            f"{name} v_corrected vs v / (1 - beta1^t)", rtol=1e-9)
+    elif value == "s_corrected":
+        checks.assert_close(result["s_corrected"], {k: x / (1 - beta2 ** t) for k, x in new_s.items()},
+                            f"{name} s_corrected vs s / (1 - beta2^t)", rtol=1e-9)
+    else:
+        for output in ("v_corrected", "s_corrected"):  # the step is computed from them
+            state = result[output]
+            if not isinstance(state, dict) or any(key not in state for key in gradient_keys(parameters)):
+                checks.fail(f"{name} {output}: expected a dict with the keys {gradient_keys(parameters)}, got "
+                            f"{checks._describe(state)}")
+        step = {k: result["v_corrected"]["d" + k] / (np.sqrt(result["s_corrected"]["d" + k]) + 1e-8)
+                for k in parameters}
+        checks.assert_close(result["parameters"], {k: p - 0.01 * step[k] for k, p in parameters.items()},
+                            f"{name} parameters vs parameters - learning_rate * v_corrected / (sqrt(s_corrected) + "
+                            "epsilon)", rtol=1e-9)
 
 
 @pytest.mark.exercise("update_parameters_with_adam", points=0.5)
-def test_update_parameters_with_adam_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", ADAM_ORDER)
+def test_update_parameters_with_adam_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: returning nothing must not pass.
-    cases.get("update_parameters_with_adam")[0].assert_pure(opt, "update_parameters_with_adam(parameters, grads, v, s, t)")
+    cases.get("update_parameters_with_adam")[0].assert_pure(opt, "update_parameters_with_adam(parameters, grads, v, s, t)", (ADAM_OUTPUTS.index(value),))
 
 
 # ---------------------------------------------------------------------------------- update_lr
@@ -649,13 +729,17 @@ def _(rng):
                                      "decay": "schedule_lr_decay", "decay_rate": 1.0, "rng": 6}}
 
 
-def model_result(result, layers_dims, n_costs, name):
+def model_result(result, layers_dims, n_costs, name, value=None):
+    """``(parameters, costs)`` of ``model``, the keys and shapes of the parameters and the number of costs checked
+    (of only one of them with ``value`` "parameters" or "costs": each is scored on its own)."""
     parameters, costs = checks.unpack(result, 2, f"{name} -> (parameters, costs)")
-    checks.assert_keys(parameters, [f"{k}{l}" for l in range(1, len(layers_dims)) for k in ("W", "b")], f"{name} parameters")
-    for l in range(1, len(layers_dims)):
-        checks.assert_shape(parameters[f"W{l}"], (layers_dims[l], layers_dims[l - 1]), f"{name} parameters['W{l}']")
-        checks.assert_shape(parameters[f"b{l}"], (layers_dims[l], 1), f"{name} parameters['b{l}']")
-    checks.assert_costs(costs, n_costs, f"{name} costs (one per 100 epochs, from epoch 0)")
+    if value in (None, "parameters"):
+        checks.assert_keys(parameters, param_keys(len(layers_dims) - 1), f"{name} parameters")
+        for l in range(1, len(layers_dims)):
+            checks.assert_shape(parameters[f"W{l}"], (layers_dims[l], layers_dims[l - 1]), f"{name} parameters['W{l}']")
+            checks.assert_shape(parameters[f"b{l}"], (layers_dims[l], 1), f"{name} parameters['b{l}']")
+    if value in (None, "costs"):
+        checks.assert_costs(costs, n_costs, f"{name} costs (one per 100 epochs, from epoch 0)")
     return parameters, costs
 
 
@@ -666,23 +750,28 @@ def one_batch_gradients(X, Y, parameters):
 
 
 @pytest.mark.exercise("model", points=0.5)
+@pytest.mark.parametrize("value", ["costs", "parameters"])
 @pytest.mark.parametrize("optimizer, num_epochs, n_costs", [("gd", 1, 1), ("adam", 100, 1), ("momentum", 201, 3)])
-def test_model_returns_parameters_and_costs(optimizer, num_epochs, n_costs):
+def test_model_returns_parameters_and_costs(optimizer, num_epochs, n_costs, value):
     X, Y = binary_data(0, m=10)
     layers_dims = [2, 3, 1]
     name = f"model(X, Y, {layers_dims}, optimizer={optimizer!r}, mini_batch_size=6, num_epochs={num_epochs})"
     model_result(opt.model(X, Y, layers_dims, optimizer=optimizer, mini_batch_size=6, num_epochs=num_epochs),
-                 layers_dims, n_costs, name)
+                 layers_dims, n_costs, name, value)
 
 
 @pytest.mark.exercise("model", points=1)
+@pytest.mark.parametrize("value", ["costs", "parameters"])
 @cases.parametrize("model")
-def test_model_matches_reference(case):
+def test_model_matches_reference(case, value):
     inputs = case.inputs
     name = call_text("model", inputs, ("X", "Y")).replace("decay='", "decay=").replace("', decay_rate", ", decay_rate")
-    parameters, costs = model_result(case.run(opt), inputs["layers_dims"], math.ceil(inputs["num_epochs"] / 100), name)
-    checks.assert_close(costs, case.expected[1], f"{name} costs")
-    checks.assert_close(parameters, case.expected[0], f"{name} parameters")
+    parameters, costs = model_result(case.run(opt), inputs["layers_dims"], math.ceil(inputs["num_epochs"] / 100), name,
+                                     value)
+    if value == "costs":
+        checks.assert_close(costs, case.expected[1], f"{name} costs")
+    else:
+        checks.assert_close(parameters, case.expected[0], f"{name} parameters")
 
 
 @pytest.mark.exercise("model", points=0.5)
@@ -694,7 +783,8 @@ def test_model_adam_first_update_moves_each_parameter_by_learning_rate(seed):
     name = (f"model(X, Y, {layers_dims}, optimizer='adam', learning_rate={learning_rate}, mini_batch_size=12, "
             f"num_epochs=1, rng={seed})")
     parameters, _ = model_result(opt.model(X, Y, layers_dims, optimizer="adam", learning_rate=learning_rate,
-                                           mini_batch_size=12, num_epochs=1, rng=seed), layers_dims, 1, name)
+                                           mini_batch_size=12, num_epochs=1, rng=seed), layers_dims, 1, name,
+                                 "parameters")
     initial = opt.initialize_parameters(layers_dims, rng=seed)  # given: the model's first draws
     _, grads = one_batch_gradients(X, Y, initial)
     for key in initial:
@@ -708,8 +798,9 @@ def test_model_adam_first_update_moves_each_parameter_by_learning_rate(seed):
 
 
 @pytest.mark.exercise("model", points=0.5)
+@pytest.mark.parametrize("value", ["costs", "parameters"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_gd_with_decay_takes_the_documented_steps(seed):
+def test_model_gd_with_decay_takes_the_documented_steps(seed, value):
     # One mini-batch per epoch: epoch i takes one gradient step with update_lr(learning_rate, i, decay_rate),
     # and costs[0] is the cost at the initial parameters.
     X, Y = binary_data(seed + 10, m=10)
@@ -718,13 +809,14 @@ def test_model_gd_with_decay_takes_the_documented_steps(seed):
             f"num_epochs={epochs}, decay=update_lr, decay_rate={decay_rate}, rng={seed})")
     parameters, costs = model_result(opt.model(X, Y, layers_dims, optimizer="gd", learning_rate=lr0, mini_batch_size=10,
                                                num_epochs=epochs, decay=opt.update_lr, decay_rate=decay_rate, rng=seed),
-                                     layers_dims, 1, name)
+                                     layers_dims, 1, name, value)
     expected = opt.initialize_parameters(layers_dims, rng=seed)  # given: the model's first draws
     for epoch in range(epochs):
         cost, grads = one_batch_gradients(X, Y, expected)
-        if epoch == 0:
+        if epoch == 0 and value == "costs":
             checks.assert_close(costs[0], cost, f"{name} costs[0] (the cost of epoch 0, at the initial parameters)",
                                 rtol=1e-9)
+            return
         learning_rate = lr0 / (1 + decay_rate * epoch)
         expected = {k: p - learning_rate * grads["d" + k] for k, p in expected.items()}
     checks.assert_close(parameters, expected, f"{name} parameters vs {epochs} gradient steps with learning rates "
@@ -732,17 +824,20 @@ def test_model_gd_with_decay_takes_the_documented_steps(seed):
 
 
 @pytest.mark.exercise("model", points=0.5)
+@pytest.mark.parametrize("value", ["costs", "parameters"])
 @pytest.mark.parametrize("seed", SEEDS)
-def test_model_momentum_with_beta_0_is_gd(seed):
+def test_model_momentum_with_beta_0_is_gd(seed, value):
     X, Y = binary_data(seed + 20, m=20)
     layers_dims = [2, 3, 1]
     common = dict(learning_rate=0.2, mini_batch_size=6, num_epochs=20, rng=seed)
     name = f"model(X, Y, {layers_dims}, optimizer='momentum', beta=0.0, learning_rate=0.2, mini_batch_size=6, num_epochs=20)"
-    momentum = model_result(opt.model(X, Y, layers_dims, optimizer="momentum", beta=0.0, **common), layers_dims, 1, name)
+    momentum = model_result(opt.model(X, Y, layers_dims, optimizer="momentum", beta=0.0, **common), layers_dims, 1,
+                            name, value)
     gd = model_result(opt.model(X, Y, layers_dims, optimizer="gd", **common), layers_dims, 1, name.replace(
-        "optimizer='momentum', beta=0.0", "optimizer='gd'"))
-    checks.assert_close(momentum, gd, f"{name} vs your model(..., optimizer='gd', ...) (with beta = 0 momentum is "
-                        "gradient descent)", rtol=1e-9, atol=1e-12)
+        "optimizer='momentum', beta=0.0", "optimizer='gd'"), value)
+    checks.assert_value_close(momentum, gd, ({"parameters": 0, "costs": 1}[value],),
+                       f"{name} vs your model(..., optimizer='gd', ...) (with beta = 0 momentum is gradient descent)",
+                       rtol=1e-9, atol=1e-12)
 
 
 @pytest.mark.exercise("model", points=0.5)
@@ -753,19 +848,22 @@ def test_model_lowers_the_cost(optimizer, learning_rate):
     name = (f"model(X, Y, {layers_dims}, optimizer={optimizer!r}, learning_rate={learning_rate}, mini_batch_size=12, "
             "num_epochs=101)")
     _, costs = model_result(opt.model(X, Y, layers_dims, optimizer=optimizer, learning_rate=learning_rate,
-                                      mini_batch_size=12, num_epochs=101), layers_dims, 2, name)
+                                      mini_batch_size=12, num_epochs=101), layers_dims, 2, name, "costs")
     if not costs[-1] < costs[0] - 0.02:
         checks.fail(f"{name}: the cost should go down, got {np.round(costs, 4).tolist()} at epochs 0 and 100")
 
 
 @pytest.mark.exercise("model", points=0.5)
-def test_model_does_not_modify_its_inputs():
+@pytest.mark.parametrize("value", ["costs", "parameters"])
+def test_model_does_not_modify_its_inputs(value):
     # Only a correct result earns these points: the reference case must come out right too.
     case = cases.case("model", "gd")
     inputs = case.inputs
     name = call_text("model", inputs, ("X", "Y"))
     result, _, after = opt.model.call_and_inspect(**inputs)
-    parameters, costs = model_result(result, inputs["layers_dims"], 2, name)
-    checks.assert_close(costs, case.expected[1], f"{name} costs")
-    checks.assert_close(parameters, case.expected[0], f"{name} parameters")
+    parameters, costs = model_result(result, inputs["layers_dims"], 2, name, value)
+    if value == "costs":
+        checks.assert_close(costs, case.expected[1], f"{name} costs")
+    else:
+        checks.assert_close(parameters, case.expected[0], f"{name} parameters")
     checks.assert_not_mutated(case.inputs, after, f"{name}: the argument")

@@ -22,6 +22,7 @@ cases = Cases(__file__)
 
 SEEDS = [0, 1]
 LAYERS = [[3, 4, 3], [2, 3, 3, 4]]  # layer_dims: n_x, hidden..., C
+FORWARD_VALUES = {"caches": (1,), "AL": (0,)}  # each scored on its own, in the order they are computed
 
 
 # ---------------------------------------------------------------------------------- helpers
@@ -78,6 +79,12 @@ def forward(X, parameters, with_caches=False):
 
 def grad_keys(L):
     return [f"dA{l}" for l in range(L)] + [k for l in range(1, L + 1) for k in (f"dW{l}", f"db{l}")]
+
+
+def backprop_order(L):
+    """The gradients in the order backpropagation computes them, layer L first: each is scored on its own, and the
+    first that fails is where an error enters."""
+    return [key for l in range(L, 0, -1) for key in (f"db{l}", f"dW{l}", f"dA{l - 1}")]
 
 
 # ------------------------------------------------------------------------------------- one_hot
@@ -230,7 +237,7 @@ def test_softmax_backward_matches_reference(case):
     checks.assert_close(case.run(mc), case.expected, "softmax_backward(AL, Y)")
 
 
-@pytest.mark.exercise("softmax_backward", points=0.75)
+@pytest.mark.exercise("softmax_backward", points=0.75, uses=["softmax", "compute_cost_softmax"])
 @pytest.mark.parametrize("seed, C, m", [(0, 3, 2), (1, 4, 3)])
 def test_softmax_backward_gradient(seed, C, m):
     # dZ is the gradient of the summed loss m * J: central differences of your mean cost J(softmax(Z))
@@ -261,12 +268,15 @@ def _(rng):
 
 
 @pytest.mark.exercise("L_model_forward_softmax", points=0.5)
+@pytest.mark.parametrize("value", FORWARD_VALUES)
 @pytest.mark.parametrize("layer_dims", LAYERS, ids=str)
-def test_L_model_forward_softmax_shapes(layer_dims):
+def test_L_model_forward_softmax_shapes(layer_dims, value):
     X, _, parameters = network(np.random.default_rng(0), layer_dims, m=5)
     name = f"L_model_forward_softmax(X, parameters) for layer_dims {layer_dims}"
     AL, caches = checks.unpack(mc.L_model_forward_softmax(X, parameters), 2, name)
-    checks.assert_shape(AL, (layer_dims[-1], 5), f"{name}: AL")
+    if value == "AL":
+        checks.assert_shape(AL, (layer_dims[-1], 5), f"{name}: AL")
+        return
     L = len(layer_dims) - 1
     if not isinstance(caches, list) or len(caches) != L:
         checks.fail(f"{name}: caches should be a list of {L} layer caches, got {checks._describe(caches)}")
@@ -278,9 +288,11 @@ def test_L_model_forward_softmax_shapes(layer_dims):
 
 
 @pytest.mark.exercise("L_model_forward_softmax", points=0.75)
+@pytest.mark.parametrize("value", FORWARD_VALUES)
 @cases.parametrize("L_model_forward_softmax")
-def test_L_model_forward_softmax_matches_reference(case):
-    checks.assert_close(case.run(mc), case.expected, "L_model_forward_softmax(X, parameters) -> (AL, caches)")
+def test_L_model_forward_softmax_matches_reference(case, value):
+    checks.assert_value_close(case.run(mc), case.expected, FORWARD_VALUES[value],
+                       "L_model_forward_softmax(X, parameters) -> (AL, caches)")
 
 
 @pytest.mark.exercise("L_model_forward_softmax", points=0.5)
@@ -296,8 +308,9 @@ def test_L_model_forward_softmax_is_relu_layers_then_softmax(seed):
 
 
 @pytest.mark.exercise("L_model_forward_softmax", points=0.25)
-def test_L_model_forward_softmax_does_not_modify_its_inputs():
-    cases.get("L_model_forward_softmax")[0].assert_pure(mc, "L_model_forward_softmax(X, parameters)")
+@pytest.mark.parametrize("value", FORWARD_VALUES)
+def test_L_model_forward_softmax_does_not_modify_its_inputs(value):
+    cases.get("L_model_forward_softmax")[0].assert_pure(mc, "L_model_forward_softmax(X, parameters)", FORWARD_VALUES[value])
 
 
 # --------------------------------------------------------------------- L_model_backward_softmax
@@ -312,30 +325,32 @@ def _(rng):
 
 
 @pytest.mark.exercise("L_model_backward_softmax", points=0.5)
-@pytest.mark.parametrize("layer_dims", LAYERS, ids=str)
-def test_L_model_backward_softmax_keys_and_shapes(layer_dims):
+@pytest.mark.parametrize("layer_dims, value", [(dims, key) for dims in LAYERS for key in backprop_order(len(dims) - 1)],
+                         ids=str)
+def test_L_model_backward_softmax_keys_and_shapes(layer_dims, value):
     X, Y, parameters = network(np.random.default_rng(0), layer_dims, m=4)
     AL, caches = mc.L_model_forward_softmax(X, parameters)
     name = f"L_model_backward_softmax(AL, Y, caches) for layer_dims {layer_dims}"
     grads = mc.L_model_backward_softmax(AL, Y, caches)
     L = len(layer_dims) - 1
     checks.assert_keys(grads, grad_keys(L), name)
-    for l in range(L):
-        checks.assert_shape(grads[f"dA{l}"], (layer_dims[l], 4), f"{name}['dA{l}']")
-    for l in range(1, L + 1):
-        checks.assert_shape(grads[f"dW{l}"], parameters[f"W{l}"].shape, f"{name}['dW{l}']")
-        checks.assert_shape(grads[f"db{l}"], parameters[f"b{l}"].shape, f"{name}['db{l}']")
+    if value.startswith("dA"):
+        checks.assert_shape(grads[value], (layer_dims[int(value[2:])], 4), f"{name}[{value!r}]")
+    else:
+        checks.assert_shape(grads[value], parameters[value[1:]].shape, f"{name}[{value!r}]")
 
 
 @pytest.mark.exercise("L_model_backward_softmax", points=0.75)
-@cases.parametrize("L_model_backward_softmax")
-def test_L_model_backward_softmax_matches_reference(case):
-    checks.assert_close(case.run(mc), case.expected, "L_model_backward_softmax(AL, Y, caches)")
+@cases.each_value("L_model_backward_softmax", lambda case: backprop_order(len(case.expected) // 3))
+def test_L_model_backward_softmax_matches_reference(case, value):
+    checks.assert_value_close(case.run(mc), case.expected, (value,), "L_model_backward_softmax(AL, Y, caches)")
 
 
 @pytest.mark.exercise("L_model_backward_softmax", points=1)
-@pytest.mark.parametrize("seed, layer_dims", list(zip(SEEDS, LAYERS)), ids=str)
-def test_L_model_backward_softmax_gradient(seed, layer_dims):
+@pytest.mark.parametrize("seed, layer_dims, value", [
+    (seed, dims, key) for seed, dims in zip(SEEDS, LAYERS)
+    for key in backprop_order(len(dims) - 1) if key[1] != "A" or key == "dA0"], ids=str)
+def test_L_model_backward_softmax_gradient(seed, layer_dims, value):
     X, Y, parameters = network(np.random.default_rng(seed), layer_dims, m=3)
     parameters = bounded_output(parameters, X)
     m = X.shape[1]
@@ -344,20 +359,26 @@ def test_L_model_backward_softmax_gradient(seed, layer_dims):
     grads = mc.L_model_backward_softmax(AL, Y, caches)
     L = len(layer_dims) - 1
     checks.assert_keys(grads, grad_keys(L), name)
+    point = {"X": X, **parameters}
 
-    def cost_of(X, **params):
-        return mc.compute_cost_softmax(mc.L_model_forward_softmax(X, params)[0], Y)
+    def cost_of(**changed):
+        params = {**point, **changed}
+        return mc.compute_cost_softmax(mc.L_model_forward_softmax(params.pop("X"), params)[0], Y)
 
-    numeric = numerical_gradients(cost_of, {"X": X, **parameters})
-    for key in parameters:
-        checks.assert_gradient(grads["d" + key], numeric[key],
-                               f"{name}['d{key}'] vs central differences of your compute_cost_softmax of your "
+    if value == "dA0":
+        numeric = numerical_gradients(cost_of, {"X": X})["X"]
+        checks.assert_gradient(grads["dA0"], m * numeric,
+                               f"{name}['dA0'] vs m * central differences with respect to X (dA is the gradient of "
+                               "the summed loss)")
+    else:
+        key = value[1:]
+        numeric = numerical_gradients(cost_of, {key: parameters[key]})[key]
+        checks.assert_gradient(grads[value], numeric,
+                               f"{name}[{value!r}] vs central differences of your compute_cost_softmax of your "
                                "L_model_forward_softmax")
-    checks.assert_gradient(grads["dA0"], m * numeric["X"],
-                           f"{name}['dA0'] vs m * central differences with respect to X (dA is the gradient of "
-                           "the summed loss)")
 
 
 @pytest.mark.exercise("L_model_backward_softmax", points=0.25)
-def test_L_model_backward_softmax_does_not_modify_its_inputs():
-    cases.get("L_model_backward_softmax")[0].assert_pure(mc, "L_model_backward_softmax(AL, Y, caches)")
+@pytest.mark.parametrize("value", backprop_order(len(LAYERS[0]) - 1))  # the first case has the layers LAYERS[0]
+def test_L_model_backward_softmax_does_not_modify_its_inputs(value):
+    cases.get("L_model_backward_softmax")[0].assert_pure(mc, "L_model_backward_softmax(AL, Y, caches)", (value,))

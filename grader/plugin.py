@@ -16,7 +16,7 @@ from .cases import Case
 from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from .guard import Guard
 from .jail import site_folders
-from .results import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, TestResult
+from .results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
 # Files that Python or pytest would run or read at their next start, wherever they appear.
@@ -222,7 +222,7 @@ def _record(item, report, status):
     elif status is None:
         status = (ERROR, _shorten(str(report.longrepr)))
     week, module, name = item._grader_exercise
-    message = status[1] if status[0] in (PASSED, NOT_IMPLEMENTED) else _where(item, status[1]) + status[1]
+    message = _where(item, status[1]) + status[1] if status[0] == FAILED else status[1]  # a check, on a case
     result = TestResult(nodeid=item.nodeid, name=item.name, points=item._grader_points, status=status[0],
                         message=message, duration=report.duration, hidden=item._grader_hidden)
     results[item.nodeid] = (week, module, name, result)

@@ -179,7 +179,7 @@ def gradient_descent(w, b, X, Y, num_iterations, learning_rate, print_cost=False
     for i in range(num_iterations):
         # YOUR CODE HERE
         # Hint: call propagate, then take one step for w and one for b
-        # Hint: write w = w - ... (w -= ... would change the caller's array)
+        # Hint: give w and b new arrays: an update in place (-=) would change the caller's array
         raise NotImplementedError()
         if i % 100 == 0:
             costs.append(cost)
@@ -213,7 +213,7 @@ def normal_equation(X, Y):
     """
     n_x, m = X.shape
     # YOUR CODE HERE
-    # Hint: np.vstack([X, np.ones((1, m))]); lstsq wants the examples as rows: (m, n_x + 1)
+    # Hint: stack a row of ones under X (np.vstack): b is the last weight; lstsq wants examples as rows, (m, n_x + 1)
     raise NotImplementedError()
     return w, float(np.squeeze(b))
 
@@ -266,11 +266,11 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=10000, learning_rate=
         ``"learning_rate"``, ``"num_iterations"``: the hyper-parameters used.
     """
     # YOUR CODE HERE
-    # Hint: standardize X_train; start gradient_descent from np.zeros((n_x, 1)) and 0.0
+    # Hint: standardize X_train; start gradient_descent from zero weights of shape (n_x, 1) and a bias of 0.0
     raise NotImplementedError()
     # Back to raw units: w_s^T (x - mean) / std + b_s = w^T x + (b_s - w^T mean), w = w_s / std.
     # YOUR CODE HERE
-    # Hint: divide elementwise by std (both (n_x, 1)); w^T mean is np.sum(w * mean)
+    # Hint: for raw features, divide w elementwise by std (both (n_x, 1)); b also loses w^T mean (np.sum)
     raise NotImplementedError()
     train_rmse = rmse(predict(w, b, X_train), Y_train)
     test_rmse = rmse(predict(w, b, X_test), Y_test)

@@ -84,7 +84,7 @@ def sigmoid_derivative(x):
     """
     x = np.asarray(x, dtype=np.float64)
     # YOUR CODE HERE
-    # Hint: compute s = sigmoid(x) once, then combine it with 1 - s
+    # Hint: compute the sigmoid s once, then combine it with 1 - s
     raise NotImplementedError()
     return ds
 
@@ -182,7 +182,7 @@ def normalize_rows(x):
     """
     x = np.asarray(x, dtype=np.float64)
     # YOUR CODE HERE
-    # Hint: np.linalg.norm(..., axis=1, keepdims=True) has shape (m, 1)
+    # Hint: np.linalg.norm with axis=1 and keepdims=True gives the row norms as a (m, 1) column
     raise NotImplementedError()
     return x_normalized
 
@@ -209,7 +209,7 @@ def softmax(x):
     """
     x = np.asarray(x, dtype=np.float64)
     # YOUR CODE HERE
-    # Hint: x.max(axis=1, keepdims=True) has shape (m, 1) and broadcasts over each row
+    # Hint: subtract each row's maximum first: with keepdims=True it has shape (m, 1) and broadcasts over the row
     raise NotImplementedError()
     return s
 

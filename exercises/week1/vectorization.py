@@ -37,7 +37,7 @@ def dot_loop(x1, x2):
     dot : float
     """
     # YOUR CODE HERE
-    # Hint: start from 0.0 and add one product per index i in range(len(x1))
+    # Hint: start from 0.0 and add one product per index of x1
     raise NotImplementedError()
     return float(np.squeeze(dot))
 

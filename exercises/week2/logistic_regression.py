@@ -146,7 +146,7 @@ def propagate(w, b, X, Y):
     m = X.shape[1]
     # Forward pass: activation and cost.
     # YOUR CODE HERE
-    # Hint: A = sigmoid(Z) has shape (1, m); clip A with np.clip(A, EPS, 1 - EPS) for the logs
+    # Hint: A, the sigmoid of w^T X + b, has shape (1, m); keep it within [EPS, 1 - EPS] (np.clip) for the logs
     raise NotImplementedError()
     # Backward pass: gradients.
     # YOUR CODE HERE
@@ -186,7 +186,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     for i in range(num_iterations):
         # YOUR CODE HERE
         # Hint: call propagate, then take one step for w and one for b
-        # Hint: write w = w - ... (w -= ... would change the caller's array)
+        # Hint: give w and b new arrays: an update in place (-=) would change the caller's array
         raise NotImplementedError()
         if i % 100 == 0:
             costs.append(cost)
@@ -246,7 +246,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
         ndarray of shape (n_x, 1), ``"b"``: float, ``"learning_rate"``, ``"num_iterations"``.
     """
     # YOUR CODE HERE
-    # Hint: initialize_with_zeros(n_x), optimize, then predict on both sets
+    # Hint: initialize_with_zeros with one weight per feature, optimize, then predict on both sets
     raise NotImplementedError()
     if print_cost:
         print(f"train accuracy: {accuracy(Y_prediction_train, Y_train):.2f} %")

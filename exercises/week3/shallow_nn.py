@@ -96,7 +96,7 @@ def layer_sizes(X, Y, n_h=4):
     n_y : int, the size of the output layer
     """
     # YOUR CODE HERE
-    # Hint: examples are columns, so the sizes are the numbers of rows: X.shape[0], Y.shape[0]
+    # Hint: examples are columns, so a layer's size is a number of rows, the first entry of an array's shape
     raise NotImplementedError()
     return int(n_x), int(n_h), int(n_y)
 
@@ -126,7 +126,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None):
     """
     rng = np.random.default_rng(rng)
     # YOUR CODE HERE
-    # Hint: rng.standard_normal((n_h, n_x)) * 0.01 for W1 first, then W2 the same way; np.zeros((n_h, 1))
+    # Hint: rng.standard_normal draws times 0.01, W1 (n_h, n_x) first, then W2 (n_y, n_h); the biases are zero columns
     raise NotImplementedError()
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 
@@ -163,7 +163,8 @@ def forward_propagation(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
     # YOUR CODE HERE
-    # Hint: np.dot(W1, X) + b1 has shape (n_h, m); np.tanh and np.maximum(0, Z1) work elementwise
+    # Hint: W1 X is a matrix product (np.dot), (n_h, m), and b1 broadcasts over its columns;
+    # Hint: np.tanh and np.maximum work elementwise
     # Hint: the output uses sigmoid (given above)
     raise NotImplementedError()
     cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
@@ -195,7 +196,7 @@ def compute_cost(A2, Y):
     """
     m = Y.shape[1]
     # YOUR CODE HERE
-    # Hint: np.clip(A2, EPS, 1 - EPS), then the formula with np.log and np.sum, divided by m
+    # Hint: keep A2 within [EPS, 1 - EPS] (np.clip) for the logs; then the formula with np.log and np.sum, over m
     raise NotImplementedError()
     return float(np.squeeze(cost))
 
@@ -241,8 +242,8 @@ def backward_propagation(parameters, cache, X, Y, activation="tanh"):
     W2 = parameters["W2"]
     A1, A2, Z1 = cache["A1"], cache["A2"], cache["Z1"]
     # YOUR CODE HERE
-    # Hint: start from dZ2 = A2 - Y (n_y, m); keepdims=True keeps db of shape (n, 1)
-    # Hint: tanh: g'(Z1) = 1 - A1 ** 2; relu: (Z1 > 0)
+    # Hint: follow the formulas above from the output error dZ2 (n_y, m) down; keepdims=True keeps db of shape (n, 1)
+    # Hint: g'(Z1) for tanh needs only A1, the cache's tanh(Z1); for relu it is a 0/1 mask of Z1
     raise NotImplementedError()
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
@@ -266,8 +267,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
         A new dict with the same keys and shapes, holding the updated arrays.
     """
     # YOUR CODE HERE
-    # Hint: build a new dict: new["W1"] = parameters["W1"] - learning_rate * grads["dW1"], ...
-    # Hint: (parameters["W1"] -= ... would change the caller's arrays)
+    # Hint: build a new dict: each parameter takes one step against its own gradient, the key with a "d" in front
+    # Hint: (an update in place, -=, would change the caller's arrays)
     raise NotImplementedError()
     return new
 
@@ -305,7 +306,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, activation="tan
     """
     check_activation(activation)
     # YOUR CODE HERE
-    # Hint: layer_sizes(X, Y, n_h) gives n_x and n_y; then initialize_parameters(n_x, n_h, n_y, rng)
+    # Hint: layer_sizes gives n_x and n_y (pass n_h on); then initialize_parameters, with rng
     raise NotImplementedError()
     for i in range(num_iterations):
         # YOUR CODE HERE
@@ -333,6 +334,6 @@ def predict(parameters, X, activation="tanh"):
         0.0 / 1.0, float64.
     """
     # YOUR CODE HERE
-    # Hint: forward_propagation gives A2; (A2 > 0.5).astype(np.float64)
+    # Hint: forward_propagation gives A2; compare it with 0.5 and turn the booleans into 0.0 / 1.0 (.astype)
     raise NotImplementedError()
     return predictions

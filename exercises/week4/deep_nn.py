@@ -79,7 +79,7 @@ def sigmoid_backward(dA, Z):
         The gradient with respect to ``Z``; ``dA`` is not modified.
     """
     # YOUR CODE HERE
-    # Hint: s = sigmoid(Z)[0] (sigmoid returns (A, cache)); then elementwise products
+    # Hint: sigmoid returns a pair (A, cache): its A is s; then elementwise products with dA
     raise NotImplementedError()
     return dZ
 
@@ -115,8 +115,8 @@ def relu_backward(dA, Z):
         has no derivative, the convention is 0.
     """
     # YOUR CODE HERE
-    # Hint: copy first (np.array(dA, dtype=np.float64)), then set the entries where Z <= 0 to 0
-    # Hint: (dA[Z <= 0] = 0 would change the caller's dA)
+    # Hint: work on a float copy of dA (np.array copies), and let a boolean mask of Z pick the entries that become 0
+    # Hint: (changing dA itself would change the caller's gradient)
     raise NotImplementedError()
     return dZ
 
@@ -151,7 +151,7 @@ def tanh_backward(dA, Z):
         The gradient with respect to ``Z``; ``dA`` is not modified.
     """
     # YOUR CODE HERE
-    # Hint: recompute t = np.tanh(Z) from the cache
+    # Hint: recompute tanh of the cached Z (np.tanh), then the chain rule with dA
     raise NotImplementedError()
     return dZ
 
@@ -209,7 +209,7 @@ def linear_forward(A, W, b):
     linear_cache : tuple ``(A, W, b)``, the inputs, for ``linear_backward``
     """
     # YOUR CODE HERE
-    # Hint: np.dot(W, A) is (n_l, m); adding b broadcasts it over the m columns
+    # Hint: the matrix product (np.dot) of W and A has shape (n_l, m); adding b broadcasts it over the m columns
     raise NotImplementedError()
     linear_cache = (A, W, b)
     return Z, linear_cache
@@ -261,8 +261,8 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     A = X
     L = len(parameters) // 2  # number of layers
     # YOUR CODE HERE
-    # Hint: loop over l = 1..L-1 with hidden_activation, then layer L with "sigmoid";
-    # Hint: append every cache
+    # Hint: the hidden layers use hidden_activation and the output layer "sigmoid"; each layer's input is the
+    # Hint: previous layer's output; append every layer's cache
     raise NotImplementedError()
     return AL, caches
 
@@ -284,7 +284,7 @@ def compute_cost(AL, Y):
     """
     m = Y.shape[1]
     # YOUR CODE HERE
-    # Hint: np.clip(AL, EPS, 1 - EPS), then -np.sum(...) / m
+    # Hint: keep AL within [EPS, 1 - EPS] (np.clip) before the logs; the cost is minus the mean of the losses
     raise NotImplementedError()
     return float(np.squeeze(cost))
 
@@ -322,7 +322,7 @@ def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
     m = A_prev.shape[1]
     # YOUR CODE HERE
-    # Hint: np.sum(dZ, axis=1, keepdims=True) keeps db of shape (n_l, 1)
+    # Hint: dW and db are means over the m examples; keepdims=True keeps db of shape (n_l, 1)
     raise NotImplementedError()
     return dA_prev, dW, db
 
@@ -353,7 +353,7 @@ def linear_activation_backward(dA, cache, activation):
     check_activation(activation)
     linear_cache, activation_cache = cache
     # YOUR CODE HERE
-    # Hint: dZ = BACKWARD[activation](dA, activation_cache), then linear_backward
+    # Hint: first the activation's own backward step (BACKWARD[activation] picks it) gives dZ, then linear_backward
     raise NotImplementedError()
     return dA_prev, dW, db
 
@@ -400,8 +400,8 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     # move by EPS, so that dAL is the formula's exact value everywhere else.
     AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
     # YOUR CODE HERE
-    # Hint: dAL from the formula above; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
-    # Hint: gives grads["dA{L-1}"], grads["dW{L}"], grads["db{L}"]; loop l = L-1, ..., 1 after that
+    # Hint: dAL from the formula above; the output layer's backward step uses "sigmoid" and the last cache,
+    # Hint: then go down through the hidden layers with hidden_activation, each with its own cache
     raise NotImplementedError()
     return grads
 
@@ -428,7 +428,7 @@ def update_parameters(params, grads, learning_rate):
     new = {}
     for l in range(1, L + 1):
         # YOUR CODE HERE
-        # Hint: new[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]; the same for b
+        # Hint: new arrays in the new dict: W{l} steps against dW{l}, scaled by learning_rate; the same for b{l}
         raise NotImplementedError()
     return new
 
@@ -461,7 +461,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     """
     costs = []
     # YOUR CODE HERE
-    # Hint: initialize_parameters_deep(layers_dims, rng)
+    # Hint: initialize_parameters_deep with rng, once, before the loop
     raise NotImplementedError()
     for i in range(num_iterations):
         # YOUR CODE HERE
@@ -491,7 +491,7 @@ def predict(parameters, X, hidden_activation="relu"):
         0.0 / 1.0, float64.
     """
     # YOUR CODE HERE
-    # Hint: L_model_forward gives AL; (AL > 0.5).astype(np.float64)
+    # Hint: L_model_forward gives AL; compare it with 0.5 and turn the booleans into 0.0 / 1.0 (.astype)
     raise NotImplementedError()
     return predictions
 

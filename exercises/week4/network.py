@@ -74,7 +74,7 @@ class NeuralNetwork:
         self.learning_rate = learning_rate
         self.initialization = initialization
         # YOUR CODE HERE
-        # Hint: self.parameters = initialize_parameters_deep(self.layer_dims, rng); for "he",
+        # Hint: start from initialize_parameters_deep with rng; for "he",
         # Hint: multiply every W{l} by np.sqrt(2) (write new arrays; biases stay zero)
         raise NotImplementedError()
 

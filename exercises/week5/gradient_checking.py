@@ -146,7 +146,7 @@ def dictionary_to_vector(parameters):
         ``W1.size`` times, then ``"b1"``, ...), to tell which parameter a large error belongs to.
     """
     # YOUR CODE HERE
-    # Hint: loop over parameter_keys(parameters); np.concatenate(list_of_columns, axis=0) stacks columns
+    # Hint: keys in the order of parameter_keys; reshape each array to a column, then np.concatenate along axis=0
     raise NotImplementedError()
     return theta, keys
 
@@ -171,7 +171,7 @@ def vector_to_dictionary(theta, shapes):
     start = 0
     for key in parameter_keys(shapes):
         # YOUR CODE HERE
-        # Hint: the next int(np.prod(shapes[key])) entries of theta, reshaped; .copy() detaches them from theta
+        # Hint: the next entries of theta, as many as the shape holds (np.prod), reshaped; .copy() detaches them
         raise NotImplementedError()
     return parameters
 
@@ -232,8 +232,8 @@ def gradient_check_n(cost_function, parameters, gradients, epsilon=1e-7):
     gradapprox = np.zeros((n, 1))
     for i in range(n):
         # YOUR CODE HERE
-        # Hint: theta_plus = np.copy(theta); theta_plus[i] += epsilon; the same for theta_minus
-        # Hint: J_plus = cost_function(vector_to_dictionary(theta_plus, shapes))
+        # Hint: nudge entry i of a fresh copy of theta (np.copy) up by epsilon, and of another copy down
+        # Hint: cost_function takes a dict: vector_to_dictionary turns each nudged vector back into one
         raise NotImplementedError()
     # YOUR CODE HERE
     # Hint: the same formula as gradient_check, with the norms of the two columns

@@ -114,7 +114,7 @@ def initialize_parameters_xavier(layers_dims, rng=None):
     L = len(layers_dims)
     for l in range(1, L):
         # YOUR CODE HERE
-        # Hint: the factor is np.sqrt(1 / layers_dims[l - 1])
+        # Hint: the factor is the square root of 1 over the number of inputs of the layer, layers_dims[l - 1]
         raise NotImplementedError()
     return parameters
 
@@ -145,7 +145,7 @@ def initialize_parameters_he(layers_dims, rng=None):
     L = len(layers_dims)
     for l in range(1, L):
         # YOUR CODE HERE
-        # Hint: the same as Xavier with np.sqrt(2 / layers_dims[l - 1])
+        # Hint: the same as Xavier with 2 in place of 1 under the square root
         raise NotImplementedError()
     return parameters
 

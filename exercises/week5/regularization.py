@@ -80,7 +80,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
     m = Y.shape[1]
     cross_entropy_cost = compute_cost(A3, Y)  # the given cross-entropy
     # YOUR CODE HERE
-    # Hint: np.sum(np.square(W)) is the squared Frobenius norm of W; the sum runs over W1, W2 and W3
+    # Hint: the squared Frobenius norm of W sums its squared entries (np.square, np.sum), for W1, W2 and W3
     raise NotImplementedError()
     return float(np.squeeze(cost))
 
@@ -117,7 +117,7 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
     # YOUR CODE HERE
-    # Hint: start from the given backward_propagation in three_layer_net.py and add lambd / m * W to each dW
+    # Hint: start from the given backward_propagation (three_layer_net.py); every dW gets the L2 term above
     raise NotImplementedError()
     return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
             "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
@@ -155,7 +155,8 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, rng=None):
     rng = np.random.default_rng(rng)
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     # YOUR CODE HERE
-    # Hint: D1 = rng.random(A1.shape) < keep_prob is a boolean mask; A1 * D1 switches units off
+    # Hint: one uniform draw per unit (rng.random, the shape of A1): a draw below keep_prob keeps its unit;
+    # Hint: the boolean mask switches the others off
     # Hint: draw D1 before D2, and use the dropped-out A1 to compute Z2
     raise NotImplementedError()
     cache = (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
@@ -193,7 +194,7 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     m = X.shape[1]
     (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
     # YOUR CODE HERE
-    # Hint: like the given backward_propagation, plus dA2 = dA2 * D2 / keep_prob and dA1 = dA1 * D1 / keep_prob
+    # Hint: like the given backward_propagation, with dA2 and dA1 masked and scaled as the forward pass did A2, A1
     # Hint: the ReLU derivative (A2 > 0) is still right: A2 > 0 exactly where relu(Z2) > 0 and D2 is True
     raise NotImplementedError()
     return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,

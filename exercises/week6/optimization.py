@@ -81,7 +81,7 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     new_parameters = {}
     for key in parameters:  # "W1", "b1", ...; the gradient of key is grads["d" + key]
         # YOUR CODE HERE
-        # Hint: new_parameters[key] = ... (do not write into parameters[key])
+        # Hint: put a new array in new_parameters[key] (do not write into parameters[key])
         raise NotImplementedError()
     return new_parameters
 
@@ -112,8 +112,9 @@ def random_mini_batches(X, Y, mini_batch_size=64, rng=0):
     m = X.shape[1]
     mini_batches = []
     # YOUR CODE HERE
-    # Hint: X[:, permutation] reorders the columns; shuffle X and Y with the same permutation
-    # Hint: math.ceil(m / mini_batch_size) batches; slicing past the end of an array simply stops there
+    # Hint: indexing the columns with a permutation reorders them; shuffle X and Y with the same permutation
+    # Hint: round the number of batches up (math.ceil): the last one keeps the rest;
+    # Hint: slicing past the end of an array simply stops there
     raise NotImplementedError()
     return mini_batches
 
@@ -290,8 +291,8 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     for key in parameters:
         g = "d" + key
         # YOUR CODE HERE
-        # Hint: v, then v_corrected = v / (1 - beta1 ** t); s, then s_corrected; then the step
-        # Hint: the step divides by np.sqrt(s_corrected[g]) + epsilon: epsilon outside the square root
+        # Hint: update v, then correct it with t (the formula above); the same for s; step with the corrected values
+        # Hint: the step divides by the square root of s_corrected plus epsilon: epsilon outside the square root
         raise NotImplementedError()
     return new_parameters, new_v, new_s, v_corrected, s_corrected
 
@@ -334,7 +335,7 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     learning_rate : float
     """
     # YOUR CODE HERE
-    # Hint: epoch_num // time_interval is the floor of the division for non-negative integers
+    # Hint: only complete intervals count: the floor of the division (// or math.floor) gives their number
     raise NotImplementedError()
     return float(learning_rate)
 
@@ -406,7 +407,7 @@ def model(X, Y, layers_dims, optimizer="adam", learning_rate=0.0007, mini_batch_
     for epoch in range(num_epochs):
         # This epoch's learning rate and mini-batches.
         # YOUR CODE HERE
-        # Hint: with a decay, learning_rate = decay(learning_rate0, epoch, decay_rate)
+        # Hint: with a decay, each epoch's rate comes from decay, given learning_rate0, the epoch and decay_rate
         # Hint: pass rng itself (the generator) to random_mini_batches, so every epoch is shuffled differently
         raise NotImplementedError()
         cost_total = 0.0

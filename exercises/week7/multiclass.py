@@ -71,7 +71,7 @@ def one_hot(y, C):
     y = np.asarray(y).reshape(-1)                        # (m,)
     m = y.shape[0]
     # YOUR CODE HERE
-    # Hint: start from np.zeros((C, m)) and set one entry per column: Y[y, np.arange(m)] = 1.0
+    # Hint: start from zeros (C, m); column i gets its 1.0 in row y[i] (two index arrays set them all at once)
     raise NotImplementedError()
     return Y
 
@@ -119,7 +119,7 @@ def compute_cost_softmax(AL, Y):
     """
     m = Y.shape[1]
     # YOUR CODE HERE
-    # Hint: np.maximum(AL, EPS) before np.log; sum over classes and examples, divide by m
+    # Hint: keep AL at least EPS (np.maximum) before np.log; sum over classes and examples, divide by m
     raise NotImplementedError()
     return float(np.squeeze(cost))
 
@@ -173,8 +173,8 @@ def L_model_forward_softmax(X, parameters):
     A = X
     L = len(parameters) // 2  # number of layers
     # YOUR CODE HERE
-    # Hint: Z, linear_cache = linear_forward(A, W, b) (given); A = relu(Z) for l < L, softmax(Z) for l = L;
-    # Hint: append (linear_cache, Z) for every layer
+    # Hint: every layer: linear_forward (given), then relu for the hidden layers and softmax for the output layer;
+    # Hint: every layer appends its cache (linear_cache, Z)
     raise NotImplementedError()
     return AL, caches
 
@@ -206,7 +206,7 @@ def L_model_backward_softmax(AL, Y, caches):
     grads = {}
     L = len(caches)  # number of layers
     # YOUR CODE HERE
-    # Hint: dZ = softmax_backward(AL, Y); for l = L, ..., 1: linear_backward(dZ, caches[l - 1][0]) gives
-    # Hint: dA{l-1}, dW{l}, db{l}; below the output layer dZ = relu_backward(dA, Z) with Z = caches[l - 1][1]
+    # Hint: softmax_backward gives the output layer's dZ; going down, linear_backward with a layer's linear cache
+    # Hint: gives dA{l-1}, dW{l}, db{l}; below the output layer relu_backward and the cached Z turn dA into dZ
     raise NotImplementedError()
     return grads

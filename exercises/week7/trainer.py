@@ -214,9 +214,9 @@ class DeepClassifier:
         caches = []
         A = X
         # YOUR CODE HERE
-        # Hint: for l = 1..L: Z = W @ A + b; below the output layer A = g(Z), and with dropout
-        # Hint: D = rng.random(A.shape, dtype=A.dtype) < self.keep_prob, A = A * D / self.keep_prob;
-        # Hint: the output layer: softmax(Z) (yours) or sigmoid(Z) (given), D = None
+        # Hint: each layer's Z from W, its input and b (formulas above); hidden layers apply g and, with dropout,
+        # Hint: a mask of uniform draws (rng.random, A's dtype) below keep_prob, then divide by keep_prob;
+        # Hint: the output layer: softmax (yours) or sigmoid (given), never dropped (D is None)
         raise NotImplementedError()
         return A, caches
 
@@ -242,8 +242,8 @@ class DeepClassifier:
         m = T.shape[1]
         L = len(self.layer_dims) - 1
         # YOUR CODE HERE
-        # Hint: compute_cost_softmax(AL, T) for softmax; otherwise week 4's binary cross-entropy;
-        # Hint: with lambd > 0 add lambd / (2 * m) * the sum of np.sum(W * W) over the layers
+        # Hint: compute_cost_softmax for softmax; otherwise week 4's binary cross-entropy, AL clipped;
+        # Hint: with lambd > 0 add the L2 term above: the squared weights of every layer (np.square, np.sum)
         raise NotImplementedError()
         return float(np.squeeze(cost))
 
@@ -282,9 +282,9 @@ class DeepClassifier:
         m = AL.shape[1]
         g_backward = HIDDEN[self.hidden_activation][1]
         # YOUR CODE HERE
-        # Hint: dZ = softmax_backward(AL, T) / m; for l = L..1: dW = dZ @ A_prev.T (+ lambd / m * W),
-        # Hint: db = dZ.sum(axis=1, keepdims=True); for l > 1: dA = W.T @ dZ, times the mask D of
-        # Hint: caches[l - 2] divided by keep_prob when it is not None, then dZ = g_backward(dA, Z of layer l - 1)
+        # Hint: the output's dZ (one formula for both outputs) divided by m once; then, from the last layer down,
+        # Hint: dW and db as above (dW with its L2 term, db with keepdims=True); below, dA takes the mask D
+        # Hint: of the layer below and the division by keep_prob (D not None), and g_backward gives its dZ
         raise NotImplementedError()
         return grads
 
@@ -342,10 +342,9 @@ class DeepClassifier:
                 Xb = np.take(X_rows, batch, axis=0, out=X_buffer[:n]).T  # (n_x, n), a view
                 Tb = np.take(T_rows, batch, axis=0, out=T_buffer[:n]).T  # (n_L, n)
                 # YOUR CODE HERE
-                # Hint: AL, caches = self.forward(Xb, training=True); add self.cost(AL, Tb) * n to cost_total
-                # Hint: and the number of right answers (self.count_correct(AL, Tb)) to correct; then backward,
-                # Hint: self.t_ += 1 and update_parameters(self.parameters, grads, self.optimizer_state_,
-                # Hint: self.t_, learning_rate, self.optimizer)
+                # Hint: the steps of the notes above, forward with training=True; cost_total adds the batch's cost
+                # Hint: weighted by its n examples, correct its right answers (self.count_correct);
+                # Hint: count the update in self.t_ before update_parameters, which takes the epoch's learning_rate
                 raise NotImplementedError()
                 if bar is not None:
                     bar.update(epoch, k, cost_total / min(k * batch_size, m))
@@ -365,7 +364,7 @@ class DeepClassifier:
     def predict_proba(self, X):
         """Probabilities of the classes: ``AL`` of shape (n_L, m) for ``X`` (n_x, m), without dropout."""
         # YOUR CODE HERE
-        # Hint: self.forward on X converted to the model's dtype (np.asarray(X, dtype=self.dtype))
+        # Hint: self.forward, without dropout, on X converted to the model's dtype (np.asarray with dtype=self.dtype)
         raise NotImplementedError()
         return AL
 
@@ -379,14 +378,14 @@ class DeepClassifier:
             ``"sigmoid"``: 0.0 / 1.0 of shape (1, m), float64 (probability > 0.5).
         """
         # YOUR CODE HERE
-        # Hint: np.argmax(..., axis=0) for softmax; (AL > 0.5).astype(np.float64) for sigmoid
+        # Hint: softmax: the most probable class of each column (np.argmax, axis=0); sigmoid: 0.0 / 1.0 floats, > 0.5
         raise NotImplementedError()
         return predictions
 
     def score(self, X, Y):
         """The accuracy in [0, 1] (a float) on ``(X, Y)``, labels in any layout ``fit`` accepts."""
         # YOUR CODE HERE
-        # Hint: compare self.predict(X) with self.labels(Y)
+        # Hint: compare the predictions with the labels (self.labels converts Y): the fraction that agree
         raise NotImplementedError()
         return float(accuracy)
 
@@ -402,7 +401,8 @@ class DeepClassifier:
         import h5py
 
         # YOUR CODE HERE
-        # Hint: with h5py.File(path, "w") as f: f.attrs[...] = ...; f.create_dataset(f"parameters/{key}", data=value)
+        # Hint: open the file for writing with h5py.File; the attributes go in f.attrs (the hyper-parameters as
+        # Hint: json.dumps text), each parameter in a dataset of the group "parameters"
         raise NotImplementedError()
 
     @classmethod
@@ -422,7 +422,7 @@ class DeepClassifier:
         if not Path(path).is_file():
             raise FileNotFoundError(f"no such file: {path}")
         # YOUR CODE HERE
-        # Hint: open with h5py.File(path, "r") (an OSError means: not HDF5); check f.attrs.get("format");
-        # Hint: build cls(**json.loads(f.attrs["hyper_parameters"])), then set its parameters from f["parameters"]
+        # Hint: open the file for reading with h5py.File (an OSError means: not HDF5); check its format attribute;
+        # Hint: build cls from the hyper-parameters (json.loads), then set its parameters from the group "parameters"
         raise NotImplementedError()
         return model

@@ -208,8 +208,8 @@ def dw_transposed(w, b, X, Y):
 
 
 # ------------------------------------------------------------------------- gradient_descent
-@mistake("gradient_descent", "Your loop updates the caller's w in place (w -= ...): write w = w - ... so that the "
-                             "inputs stay unchanged.")
+@mistake("gradient_descent", "Your loop updates the caller's w in place (w -= ...): assign new arrays to w and b "
+                             "so that the inputs stay unchanged.")
 def updates_w_in_place(w, b, X, Y, num_iterations, learning_rate, print_cost=False):
     costs = []
     for i in range(num_iterations):

@@ -32,8 +32,8 @@ def e_rounded_to_2_718(x):
     return s
 
 
-@mistake("basic_sigmoid", "math.exp(-x) overflows for very negative x (x < -709): for x < 0 use the equal "
-                          "form e^x / (1 + e^x).")
+@mistake("basic_sigmoid", "e^(-x) overflows for very negative x (x < -709): for x < 0 use the equal form e^x / (1 "
+                          "+ e^x).")
 def basic_overflows_for_large_negative(x):
     s = 1.0 / (1.0 + math.exp(-x))  # noqa: F821
     return s

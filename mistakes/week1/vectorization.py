@@ -69,8 +69,8 @@ def elementwise_product_only(x1, x2):
 
 
 # ------------------------------------------------------------------------------------ outer
-@mistake("outer_loop", "This looks like the inner loop running over len(x1): j indexes x2, so it runs over "
-                       "range(len(x2)).")
+@mistake("outer_loop", "This looks like the inner loop running over len(x1): j indexes x2, so it runs over the "
+                       "length of x2.")
 def inner_loop_over_the_wrong_length(x1, x2):
     outer = np.zeros((len(x1), len(x2)))
     for i in range(len(x1)):
@@ -143,7 +143,7 @@ def squares_x1(x1, x2):
 
 
 @mistake("multiply_loop", "This looks like a running total (product[i] = product[i - 1] + ...): each entry is "
-                          "just x1[i] * x2[i].")
+                          "just the product of the two entries at i.")
 def running_total(x1, x2):
     product = np.zeros(len(x1))
     for i in range(len(x1)):

@@ -124,6 +124,19 @@ def dw_without_one_over_m(w, b, X, Y):
     return grads, float(np.squeeze(cost))
 
 
+@mistake("propagate", "db looks like a sum over the examples without the 1/m: average it, like dw.")
+def db_without_one_over_m(w, b, X, Y):
+    m = X.shape[1]
+    A = sigmoid(np.dot(w.T, X) + b)  # noqa: F821
+    A_safe = np.clip(A, EPS, 1 - EPS)  # noqa: F821
+    cost = -np.sum(Y * np.log(A_safe) + (1 - Y) * np.log(1 - A_safe)) / m
+    dZ = A - Y
+    dw = np.dot(X, dZ.T) / m
+    db = np.sum(dZ)
+    grads = {"dw": dw, "db": float(np.squeeze(db))}
+    return grads, float(np.squeeze(cost))
+
+
 @mistake("propagate", "The gradients have the wrong sign (Y - A): dZ is A - Y.")
 def dZ_sign_flipped(w, b, X, Y):
     m = X.shape[1]
@@ -164,8 +177,8 @@ def cost_returned_as_an_array(w, b, X, Y):
 
 
 # --------------------------------------------------------------------------------- optimize
-@mistake("optimize", "Your loop updates the caller's w in place (w -= ...): write w = w - ... so that the inputs "
-                     "stay unchanged.")
+@mistake("optimize", "Your loop updates the caller's w in place (w -= ...): assign new arrays to w and b so that "
+                     "the inputs stay unchanged.")
 def updates_w_in_place(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
     costs = []
     for i in range(num_iterations):
@@ -333,7 +346,7 @@ def predicts_with_the_initial_parameters(X_train, Y_train, X_test, Y_test, num_i
 
 
 @mistake("model", "w looks initialized with one weight per example (X_train.shape[1]): there is one per feature, "
-                  "X_train.shape[0].")
+                  "the number of rows.")
 def one_weight_per_example(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5,
                            print_cost=False):
     w, b = initialize_with_zeros(X_train.shape[1])  # noqa: F821

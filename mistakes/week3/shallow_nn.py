@@ -6,7 +6,7 @@ from grader.mistakes import mistake, variant
 
 # ------------------------------------------------------------------------------ layer_sizes
 @mistake("layer_sizes", "This looks like the sizes read from the number of columns: examples are columns, so a "
-                        "layer's size is the number of rows, X.shape[0].")
+                        "layer's size is the number of rows.")
 def sizes_from_columns(X, Y, n_h=4):
     n_x = X.shape[1]
     n_y = Y.shape[1]
@@ -81,7 +81,7 @@ def fixed_seed(n_x, n_h, n_y, rng=None):
 
 # ---------------------------------------------------------------------- forward_propagation
 @mistake("forward_propagation", "This looks like a hidden layer that always uses tanh: apply the activation you "
-                                "are given (np.maximum(0, Z1) for 'relu').")
+                                "are given (ReLU for 'relu').")
 def always_tanh(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
@@ -104,7 +104,8 @@ def tanh_output(X, parameters, activation="tanh"):
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 
 
-@mistake("forward_propagation", "This looks like the biases left out: Z = np.dot(W, A) + b in both layers.")
+@mistake("forward_propagation", "This looks like the biases left out: both layers add their b to the matrix "
+                                "product.")
 def biases_forgotten(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, W2 = parameters["W1"], parameters["W2"]
@@ -116,7 +117,7 @@ def biases_forgotten(X, parameters, activation="tanh"):
 
 
 @mistake("forward_propagation", "This looks like the output layer fed with Z1 instead of A1: the second layer "
-                                "takes the hidden activations, W2 @ A1 + b2.")
+                                "takes the hidden activations A1.")
 def output_layer_fed_Z1(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
@@ -128,7 +129,7 @@ def output_layer_fed_Z1(X, parameters, activation="tanh"):
 
 
 @mistake("forward_propagation", "This looks like '*' where a matrix product is meant: W1 * X multiplies "
-                                "elementwise; use np.dot(W1, X).")
+                                "elementwise; a layer needs np.dot.")
 def elementwise_product(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
@@ -198,8 +199,42 @@ def missing_one_over_m(parameters, cache, X, Y, activation="tanh"):
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
-@mistake("backward_propagation", "This looks like tanh's derivative computed from Z1 (1 - Z1 ** 2): it is "
-                                 "1 - A1 ** 2, with A1 = tanh(Z1).")
+@mistake("backward_propagation", "This looks like dW1 and dW2 without the factor 1/m, though db1 and db2 have it: "
+                                 "every gradient is a mean over the examples.")
+def dW_without_one_over_m(parameters, cache, X, Y, activation="tanh"):
+    check_activation(activation)
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2, Z1 = cache["A1"], cache["A2"], cache["Z1"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T)
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    g_prime = 1 - A1 ** 2 if activation == "tanh" else (Z1 > 0).astype(np.float64)
+    dZ1 = np.dot(W2.T, dZ2) * g_prime
+    dW1 = np.dot(dZ1, X.T)
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+@mistake("backward_propagation", "This looks like db1 and db2 without the factor 1/m, though dW1 and dW2 have it: "
+                                 "every gradient is a mean over the examples.")
+def db_without_one_over_m(parameters, cache, X, Y, activation="tanh"):
+    check_activation(activation)
+    m = X.shape[1]
+    W2 = parameters["W2"]
+    A1, A2, Z1 = cache["A1"], cache["A2"], cache["Z1"]
+    dZ2 = A2 - Y
+    dW2 = np.dot(dZ2, A1.T) / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True)
+    g_prime = 1 - A1 ** 2 if activation == "tanh" else (Z1 > 0).astype(np.float64)
+    dZ1 = np.dot(W2.T, dZ2) * g_prime
+    dW1 = np.dot(dZ1, X.T) / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True)
+    return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
+@mistake("backward_propagation", "This looks like tanh's derivative computed from Z1 (1 - Z1 ** 2): the formula "
+                                 "squares tanh(Z1), which the cache holds as A1.")
 def tanh_derivative_from_Z1(parameters, cache, X, Y, activation="tanh"):
     check_activation(activation)
     m = X.shape[1]
@@ -231,7 +266,7 @@ def always_tanh_derivative(parameters, cache, X, Y, activation="tanh"):
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
-@mistake("backward_propagation", "This looks like db without keepdims=True: np.sum(dZ, axis=1, keepdims=True) keeps "
+@mistake("backward_propagation", "This looks like db without keepdims=True: the sum over the examples must keep "
                                  "db of shape (n, 1), the shape of b.")
 def db_without_keepdims(parameters, cache, X, Y, activation="tanh"):
     check_activation(activation)
@@ -265,7 +300,8 @@ def dW2_from_Z1(parameters, cache, X, Y, activation="tanh"):
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
 
 
-@mistake("backward_propagation", "This looks like the output error with the wrong sign: dZ2 = A2 - Y, not Y - A2.")
+@mistake("backward_propagation", "This looks like the output error with the wrong sign (Y - A2): check the order "
+                                 "in the formula of dZ2.")
 def output_error_reversed(parameters, cache, X, Y, activation="tanh"):
     check_activation(activation)
     m = X.shape[1]
@@ -290,8 +326,8 @@ def updates_in_place(parameters, grads, learning_rate=1.2):
     return parameters
 
 
-@mistake("update_parameters", "This looks like a step up the gradient: gradient descent subtracts "
-                              "learning_rate * d(parameter).")
+@mistake("update_parameters", "This looks like a step up the gradient: gradient descent subtracts the gradient, "
+                              "scaled by learning_rate.")
 def step_uphill(parameters, grads, learning_rate=1.2):
     new = {}
     for key in ("W1", "b1", "W2", "b2"):
@@ -367,8 +403,7 @@ def rng_not_passed_on(X, Y, n_h, num_iterations=10000, learning_rate=1.2, activa
     return parameters
 
 
-@mistake("nn_model", "This looks like one gradient step too few: the loop should run num_iterations times, "
-                     "range(num_iterations).")
+@mistake("nn_model", "This looks like one gradient step too few: the loop should run num_iterations times.")
 def one_step_too_few(X, Y, n_h, num_iterations=10000, learning_rate=1.2, activation="tanh", rng=3,
                      print_cost=False):
     check_activation(activation)

@@ -5,8 +5,8 @@ from grader.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------- activation backward steps
-@mistake("sigmoid_backward", "This looks like sigma'(Z) computed as Z * (1 - Z): the derivative is "
-                             "s * (1 - s) with s = sigmoid(Z)[0], not Z itself.")
+@mistake("sigmoid_backward", "This looks like sigma'(Z) computed as Z * (1 - Z): the derivative is s (1 - s) with "
+                             "s the sigmoid of Z, not Z itself.")
 def derivative_from_Z(dA, Z):
     dZ = dA * Z * (1 - Z)
     return dZ
@@ -21,7 +21,7 @@ def forgets_dA(dA, Z):
 
 
 @mistake("sigmoid_backward", "This looks like sigma'(Z) = e^{-Z} / (1 + e^{-Z}) with the square of the "
-                             "denominator missing: write it as s * (1 - s).")
+                             "denominator missing: write it with s = sigmoid(Z) as s (1 - s).")
 def denominator_not_squared(dA, Z):
     dZ = dA * np.exp(-Z) / (1 + np.exp(-Z))
     return dZ
@@ -54,15 +54,15 @@ def mask_from_dA(dA, Z):
     return dZ
 
 
-@mistake("tanh_backward", "This looks like 1 - Z ** 2: tanh's derivative is 1 - tanh(Z) ** 2, so apply np.tanh "
+@mistake("tanh_backward", "This looks like 1 - Z ** 2: tanh's derivative squares tanh(Z), not Z, so apply np.tanh "
                           "to the cache first.")
 def derivative_from_Z_squared(dA, Z):
     dZ = dA * (1 - Z ** 2)
     return dZ
 
 
-@mistake("tanh_backward", "This looks like (1 - tanh(Z)) ** 2: the square applies to tanh(Z) only, "
-                          "1 - tanh(Z) ** 2.")
+@mistake("tanh_backward", "This looks like (1 - tanh(Z)) ** 2: the square applies to tanh(Z) alone, before the "
+                          "subtraction.")
 def square_outside_the_bracket(dA, Z):
     t = np.tanh(Z)
     dZ = dA * (1 - t) ** 2
@@ -90,7 +90,8 @@ def scaled_by_0_01(layer_dims, rng=None):
 
 
 @mistake("initialize_parameters_deep", "This looks like weights divided by the square root of the layer's own "
-                                       "size: divide by np.sqrt(layer_dims[l - 1]), the previous layer's.")
+                                       "size: divide by the square root of the previous layer's size, "
+                                       "layer_dims[l - 1].")
 def scaled_by_own_size(layer_dims, rng=None):
     rng = np.random.default_rng(rng)
     parameters = {}
@@ -100,8 +101,8 @@ def scaled_by_own_size(layer_dims, rng=None):
     return parameters
 
 
-@mistake("initialize_parameters_deep", "This looks like the last layer left out: with L = len(layer_dims) - 1 "
-                                       "the loop must run over l = 1..L, range(1, L + 1).")
+@mistake("initialize_parameters_deep", "This looks like the last layer left out: with L = len(layer_dims) - 1 the "
+                                       "loop must cover every layer, 1 to L included.")
 def last_layer_missing(layer_dims, rng=None):
     rng = np.random.default_rng(rng)
     parameters = {}
@@ -124,14 +125,14 @@ def transposed_weights(layer_dims, rng=None):
 
 
 # ------------------------------------------------------------------------------------- forward
-@mistake("linear_forward", "This looks like the bias left out: Z = np.dot(W, A) + b.")
+@mistake("linear_forward", "This looks like the bias left out: the linear step adds b to the matrix product.")
 def bias_forgotten(A, W, b):
     Z = np.dot(W, A)
     return Z, (A, W, b)
 
 
 @mistake("linear_forward", "This looks like the product taken the wrong way round, np.dot(A.T, W.T), which is Z "
-                           "transposed: Z = np.dot(W, A) + b has shape (n_l, m).")
+                           "transposed: W comes first, and Z has shape (n_l, m).")
 def product_transposed(A, W, b):
     Z = np.dot(A.T, W.T) + b.T
     return Z, (A, W, b)
@@ -144,8 +145,8 @@ def cache_in_the_wrong_order(A, W, b):
     return Z, (W, A, b)
 
 
-@mistake("linear_forward", "This looks like '*' where a matrix product is meant: W * A multiplies elementwise; "
-                           "use np.dot(W, A).")
+@mistake("linear_forward", "This looks like '*' where a matrix product is meant: W * A multiplies elementwise; a "
+                           "layer needs np.dot.")
 def elementwise_product(A, W, b):
     Z = W * A + b
     return Z, (A, W, b)
@@ -282,8 +283,30 @@ def missing_one_over_m(dZ, linear_cache):
     return dA_prev, dW, db
 
 
-@mistake("linear_backward", "This looks like db without keepdims=True: np.sum(dZ, axis=1, keepdims=True) keeps "
-                            "db of shape (n_l, 1), the shape of b.")
+@mistake("linear_backward", "This looks like dW without the factor 1/m, though db has it: dW averages over the m "
+                            "examples too.")
+def dW_without_one_over_m(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T)
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+@mistake("linear_backward", "This looks like db without the factor 1/m, though dW has it: db averages over the m "
+                            "examples too.")
+def db_without_one_over_m(dZ, linear_cache):
+    A_prev, W, b = linear_cache
+    m = A_prev.shape[1]
+    dW = np.dot(dZ, A_prev.T) / m
+    db = np.sum(dZ, axis=1, keepdims=True)
+    dA_prev = np.dot(W.T, dZ)
+    return dA_prev, dW, db
+
+
+@mistake("linear_backward", "This looks like db without keepdims=True: the sum over the examples must keep db of "
+                            "shape (n_l, 1), the shape of b.")
 def db_without_keepdims(dZ, linear_cache):
     A_prev, W, b = linear_cache
     m = A_prev.shape[1]
@@ -335,8 +358,8 @@ def always_relu_backward(dA, cache, activation):
     return linear_backward(dZ, linear_cache)
 
 
-@mistake("linear_activation_backward", "This looks like the activation's backward step skipped: first "
-                                       "dZ = dA * g'(Z), then linear_backward(dZ, linear_cache).")
+@mistake("linear_activation_backward", "This looks like the activation's backward step skipped: dA goes through "
+                                       "it (BACKWARD[activation]) to give dZ before linear_backward.")
 def activation_step_skipped(dA, cache, activation):
     check_activation(activation)
     linear_cache, activation_cache = cache
@@ -355,7 +378,8 @@ def tanh_sent_to_sigmoid_backward(dA, cache, activation):
     return linear_backward(dZ, linear_cache)
 
 
-@mistake("L_model_backward", "This looks like dAL with the wrong sign: dAL = -(Y / AL - (1 - Y) / (1 - AL)).")
+@mistake("L_model_backward", "This looks like dAL with the wrong sign: check the minus sign in front of the "
+                             "formula.")
 def dAL_sign_flipped(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
@@ -384,8 +408,8 @@ def backward_hidden_activation_ignored(AL, Y, caches, hidden_activation="relu"):
     return grads
 
 
-@mistake("L_model_backward", "This looks like a loop that stops before layer 1: go down through l = L-1, ..., 1, "
-                             "range(L - 1, 0, -1), so that dW1, db1 and dA0 exist.")
+@mistake("L_model_backward", "This looks like a loop that stops before layer 1: the backward pass goes down "
+                             "through every hidden layer, so that dW1, db1 and dA0 exist.")
 def loop_stops_before_layer_1(AL, Y, caches, hidden_activation="relu"):
     grads = {}
     L = len(caches)
@@ -448,8 +472,19 @@ def b_updated_with_dW(params, grads, learning_rate):
     return new
 
 
-@mistake("update_parameters", "This looks like the last layer left out of the update: loop over l = 1..L, "
-                              "range(1, L + 1).")
+@mistake("update_parameters", "This looks like the biases left as they were: each b{l} also takes a step against "
+                              "its gradient db{l}.")
+def biases_not_updated(params, grads, learning_rate):
+    L = len(params) // 2
+    new = {}
+    for l in range(1, L + 1):
+        new[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
+        new[f"b{l}"] = params[f"b{l}"].copy()
+    return new
+
+
+@mistake("update_parameters", "This looks like the last layer left out of the update: update every layer, 1 to L "
+                              "included.")
 def last_layer_not_updated(params, grads, learning_rate):
     L = len(params) // 2
     new = dict(params)
@@ -459,8 +494,8 @@ def last_layer_not_updated(params, grads, learning_rate):
     return new
 
 
-@mistake("update_parameters", "This looks like a step up the gradient: gradient descent subtracts "
-                              "learning_rate * d(parameter).")
+@mistake("update_parameters", "This looks like a step up the gradient: gradient descent subtracts the gradient, "
+                              "scaled by learning_rate.")
 def step_uphill(params, grads, learning_rate):
     L = len(params) // 2
     new = {}

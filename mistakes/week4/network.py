@@ -187,7 +187,7 @@ def returns_classes(self, X):
 
 # ---------------------------------------------------------------------------------- predict
 @mistake("NeuralNetwork.predict", "This looks like the probabilities returned as they are: threshold them, 1.0 "
-                                  "where predict_proba(X) > 0.5.")
+                                  "where the probability is above 0.5.")
 def predict_returns_probabilities(self, X):
     return self.predict_proba(X)
 
@@ -222,8 +222,8 @@ def count_not_fraction(self, X, Y):
     return float(np.sum(self.predict(X) == Y))
 
 
-@mistake("NeuralNetwork.score", "This looks like the probabilities compared with the labels: compare "
-                                "self.predict(X), the classes, with Y.")
+@mistake("NeuralNetwork.score", "This looks like the probabilities compared with the labels: compare the classes "
+                                "that self.predict gives with Y.")
 def compares_probabilities(self, X, Y):
     return float(np.mean(self.predict_proba(X) == Y))
 

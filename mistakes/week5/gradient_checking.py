@@ -5,7 +5,8 @@ from grader.mistakes import mistake
 
 
 # ------------------------------------------------------------------------ forward_propagation
-@mistake("forward_propagation", "This looks like theta + x: the cost of the warm-up is the product theta * x.")
+@mistake("forward_propagation", "This looks like theta + x: the cost of the warm-up is the product of theta and "
+                                "x.")
 def adds_instead_of_multiplying(x, theta):
     J = theta + x
     return J
@@ -31,22 +32,23 @@ def derivative_with_respect_to_x(x, theta):
     return dtheta
 
 
-@mistake("backward_propagation", "This returns the cost theta * x itself: the derivative of theta * x with respect "
-                                 "to theta is x.")
+@mistake("backward_propagation", "This returns the cost theta * x itself: the gradient is its derivative with "
+                                 "respect to theta.")
 def returns_the_cost(x, theta):
     dtheta = theta * x
     return dtheta
 
 
-@mistake("backward_propagation", "This looks like -x: the derivative of theta * x with respect to theta is +x.")
+@mistake("backward_propagation", "This looks like -x: check the sign of the derivative of theta * x with respect "
+                                 "to theta.")
 def wrong_sign(x, theta):
     dtheta = -x
     return dtheta
 
 
 # ---------------------------------------------------------------------------- gradient_check
-@mistake("gradient_check", "This looks like J_plus - J_minus divided by epsilon: the central difference divides by "
-                           "2 epsilon, the distance between theta + epsilon and theta - epsilon.")
+@mistake("gradient_check", "This looks like the difference of the two costs divided by epsilon: the central "
+                           "difference divides by 2 epsilon, the distance between the two points.")
 def divides_by_epsilon_not_2_epsilon(x, theta, epsilon=1e-7):
     J_plus = forward_propagation(x, theta + epsilon)  # noqa: F821 (the module's forward_propagation)
     J_minus = forward_propagation(x, theta - epsilon)  # noqa: F821
@@ -56,8 +58,8 @@ def divides_by_epsilon_not_2_epsilon(x, theta, epsilon=1e-7):
     return float(np.squeeze(difference))
 
 
-@mistake("gradient_check", "This returns |grad - gradapprox| alone: divide it by |grad| + |gradapprox| to get the "
-                           "relative difference.")
+@mistake("gradient_check", "This returns the norm of the difference alone: divide it by the sum of the two norms "
+                           "to get the relative difference.")
 def absolute_difference(x, theta, epsilon=1e-7):
     J_plus = forward_propagation(x, theta + epsilon)  # noqa: F821
     J_minus = forward_propagation(x, theta - epsilon)  # noqa: F821
@@ -245,8 +247,8 @@ def one_sided_difference(cost_function, parameters, gradients, epsilon=1e-7):
     return float(np.squeeze(difference))
 
 
-@mistake("gradient_check_n", "This looks like J_plus - J_minus divided by epsilon: the central difference divides "
-                             "by 2 epsilon.")
+@mistake("gradient_check_n", "This looks like the difference of the two costs divided by epsilon: the central "
+                             "difference divides by 2 epsilon.")
 def divides_by_epsilon(cost_function, parameters, gradients, epsilon=1e-7):
     theta, _ = dictionary_to_vector(parameters)  # noqa: F821
     grad = gradients_to_vector(gradients, parameters)  # noqa: F821
@@ -266,7 +268,8 @@ def divides_by_epsilon(cost_function, parameters, gradients, epsilon=1e-7):
 
 
 @mistake("gradient_check_n", "This looks like theta_plus = theta without a copy: the nudges then pile up in theta "
-                             "itself, so J_minus is not taken at theta - epsilon; start each from np.copy(theta).")
+                             "itself, so J_minus is not taken where it should be; start each nudge from its own "
+                             "copy (np.copy).")
 def theta_not_copied(cost_function, parameters, gradients, epsilon=1e-7):
     theta, _ = dictionary_to_vector(parameters)  # noqa: F821
     grad = gradients_to_vector(gradients, parameters)  # noqa: F821
@@ -285,8 +288,8 @@ def theta_not_copied(cost_function, parameters, gradients, epsilon=1e-7):
     return float(np.squeeze(difference))
 
 
-@mistake("gradient_check_n", "This returns ||grad - gradapprox|| alone: divide it by ||grad|| + ||gradapprox|| to get "
-                             "the relative difference.")
+@mistake("gradient_check_n", "This returns the norm of the difference alone: divide it by the sum of the two "
+                             "norms to get the relative difference.")
 def absolute_difference_n(cost_function, parameters, gradients, epsilon=1e-7):
     theta, _ = dictionary_to_vector(parameters)  # noqa: F821
     grad = gradients_to_vector(gradients, parameters)  # noqa: F821

@@ -34,8 +34,8 @@ def penalises_the_biases(A3, Y, parameters, lambd):
     return float(cross_entropy_cost + L2_regularization_cost)
 
 
-@mistake("compute_cost_with_regularization", "This looks like the norms of the weights, not their squares: "
-                                             "np.linalg.norm(W) must be squared (or use np.sum(np.square(W))).")
+@mistake("compute_cost_with_regularization", "This looks like the norms of the weights, not their squares: square "
+                                             "each norm (or sum the squared entries).")
 def norms_not_squared(A3, Y, parameters, lambd):
     m = Y.shape[1]
     cross_entropy_cost = compute_cost(A3, Y)  # noqa: F821
@@ -69,9 +69,16 @@ def cost_returned_as_an_array(A3, Y, parameters, lambd):
     return cost
 
 
+@mistake("compute_cost_with_regularization", "This looks like the cross-entropy alone: the regularized cost adds "
+                                             "the L2 term of the squared weights to it.")
+def l2_term_missing(A3, Y, parameters, lambd):
+    return float(compute_cost(A3, Y))  # noqa: F821 (the module's compute_cost)
+
+
 # -------------------------------------------------------- backward_propagation_with_regularization
-@mistake("backward_propagation_with_regularization", "This looks like the L2 term of dW without its 1/m: the "
-                                                     "derivative of lambd / (2 m) * W^2 is lambd / m * W.")
+@mistake("backward_propagation_with_regularization", "This looks like the L2 term of dW without its 1/m: "
+                                                     "differentiating lambd / (2 m) times the squared weights "
+                                                     "leaves lambd / m times W.")
 def l2_gradient_without_1_over_m(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -131,7 +138,7 @@ def l2_gradient_on_the_biases(X, Y, cache, lambd):
 
 
 @mistake("backward_propagation_with_regularization", "This looks like the L2 term subtracted from dW: the penalty "
-                                                     "grows with the weights, so its gradient + lambd / m * W is added.")
+                                                     "grows with the weights, so its gradient is added.")
 def l2_gradient_with_the_wrong_sign(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -151,7 +158,7 @@ def l2_gradient_with_the_wrong_sign(X, Y, cache, lambd):
 
 
 @mistake("backward_propagation_with_regularization", "This looks like the L2 term forgotten in dW1: every weight "
-                                                     "matrix, W1 included, gets + lambd / m * W in its gradient.")
+                                                     "matrix, W1 included, gets the L2 term in its gradient.")
 def l2_gradient_missing_in_dW1(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
@@ -161,6 +168,26 @@ def l2_gradient_missing_in_dW1(X, Y, cache, lambd):
     dA2 = W3.T @ dZ3
     dZ2 = dA2 * (A2 > 0)
     dW2 = dZ2 @ A1.T / m + lambd / m * W2
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dA1 = W2.T @ dZ2
+    dZ1 = dA1 * (A1 > 0)
+    dW1 = dZ1 @ X.T / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+
+
+@mistake("backward_propagation_with_regularization", "This looks like the gradients without the L2 term: the cost "
+                                                     "has a penalty, so every dW gets its derivative too.")
+def l2_gradient_forgotten(X, Y, cache, lambd):
+    m = X.shape[1]
+    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    dZ3 = A3 - Y
+    dW3 = dZ3 @ A2.T / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+    dA2 = W3.T @ dZ3
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = dZ2 @ A1.T / m
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m
     dA1 = W2.T @ dZ2
     dZ1 = dA1 * (A1 > 0)
@@ -180,6 +207,25 @@ def dropout_without_rescaling(X, parameters, keep_prob=0.5, rng=None):
     A1 = relu(Z1)  # noqa: F821 (the module's relu)
     D1 = rng.random(A1.shape) < keep_prob
     A1 = A1 * D1
+    Z2 = W2 @ A1 + b2
+    A2 = relu(Z2)  # noqa: F821
+    D2 = rng.random(A2.shape) < keep_prob
+    A2 = A2 * D2
+    Z3 = W3 @ A2 + b3
+    A3 = sigmoid(Z3)  # noqa: F821
+    cache = (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3)
+    return A3, cache
+
+
+@mistake("forward_propagation_with_dropout", "This looks like A2 masked but not divided by keep_prob: like A1, the "
+                                             "kept units of A2 are scaled up by the division.")
+def second_layer_not_rescaled(X, parameters, keep_prob=0.5, rng=None):
+    rng = np.random.default_rng(rng)
+    W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
+    Z1 = W1 @ X + b1
+    A1 = relu(Z1)  # noqa: F821 (the module's relu)
+    D1 = rng.random(A1.shape) < keep_prob
+    A1 = A1 * D1 / keep_prob
     Z2 = W2 @ A1 + b2
     A2 = relu(Z2)  # noqa: F821
     D2 = rng.random(A2.shape) < keep_prob
@@ -358,6 +404,26 @@ def masks_ignored(X, Y, cache, keep_prob):
     dW3 = dZ3 @ A2.T / m
     db3 = np.sum(dZ3, axis=1, keepdims=True) / m
     dA2 = W3.T @ dZ3
+    dZ2 = dA2 * (A2 > 0)
+    dW2 = dZ2 @ A1.T / m
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    dA1 = W2.T @ dZ2
+    dZ1 = dA1 * (A1 > 0)
+    dW1 = dZ1 @ X.T / m
+    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
+    return {"dZ3": dZ3, "dW3": dW3, "db3": db3, "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
+            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
+
+
+@mistake("backward_propagation_with_dropout", "This looks like dA1 without its mask: like dA2, it takes the mask D1 "
+                                              "of the forward pass and the division by keep_prob.")
+def mask_forgotten_in_dA1(X, Y, cache, keep_prob):
+    m = X.shape[1]
+    (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
+    dZ3 = A3 - Y
+    dW3 = dZ3 @ A2.T / m
+    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
+    dA2 = W3.T @ dZ3 * D2 / keep_prob
     dZ2 = dA2 * (A2 > 0)
     dW2 = dZ2 @ A1.T / m
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m

@@ -8,7 +8,7 @@ from grader.mistakes import mistake
 
 # ------------------------------------------------------------------ update_parameters_with_gd
 @mistake("update_parameters_with_gd", "This looks like a step along the gradient (+): gradient descent moves "
-                                      "against it, parameter - learning_rate * gradient.")
+                                      "against it.")
 def steps_along_the_gradient(parameters, grads, learning_rate):
     new_parameters = {}
     for key in parameters:
@@ -16,8 +16,8 @@ def steps_along_the_gradient(parameters, grads, learning_rate):
     return new_parameters
 
 
-@mistake("update_parameters_with_gd", "Your function updates the caller's arrays in place (-=): build new arrays, "
-                                      "W = W - ..., and return them in a new dict.")
+@mistake("update_parameters_with_gd", "Your function updates the caller's arrays in place (-=): build new arrays "
+                                      "and return them in a new dict.")
 def updates_in_place(parameters, grads, learning_rate):
     for key in parameters:
         parameters[key] -= learning_rate * grads["d" + key]
@@ -36,7 +36,7 @@ def b_updated_with_dW(parameters, grads, learning_rate):
 
 
 @mistake("update_parameters_with_gd", "This looks like an off-by-one in the layer loop that leaves out the last "
-                                      "layer: l runs from 1 to L included, range(1, L + 1).")
+                                      "layer: the loop covers every layer, 1 to L included.")
 def misses_the_last_layer(parameters, grads, learning_rate):
     new_parameters = {}
     L = len(parameters) // 2
@@ -70,8 +70,8 @@ def X_and_Y_shuffled_separately(X, Y, mini_batch_size=64, rng=0):
     return mini_batches
 
 
-@mistake("random_mini_batches", "This looks like batches cut without shuffling: permute the columns with "
-                                "rng.permutation(m) first.")
+@mistake("random_mini_batches", "This looks like batches cut without shuffling: permute the columns first "
+                                "(rng.permutation).")
 def no_shuffle(X, Y, mini_batch_size=64, rng=0):
     rng = np.random.default_rng(rng)
     m = X.shape[1]
@@ -109,8 +109,8 @@ def hard_coded_batch_size(X, Y, mini_batch_size=64, rng=0):
     return mini_batches
 
 
-@mistake("random_mini_batches", "This looks like the rows shuffled (X[permutation]): the examples are the columns, "
-                                "X[:, permutation].")
+@mistake("random_mini_batches", "This looks like the rows shuffled (X[permutation]): the examples are the "
+                                "columns, so permute along the second axis.")
 def shuffles_the_rows(X, Y, mini_batch_size=64, rng=0):
     rng = np.random.default_rng(rng)
     m = X.shape[1]
@@ -134,7 +134,7 @@ def velocity_keys_without_d(parameters):
 
 
 @mistake("initialize_velocity", "This looks like an off-by-one in the layer loop that leaves out the last layer: "
-                                "l runs from 1 to L included, range(1, L + 1).")
+                                "the loop covers every layer, 1 to L included.")
 def velocity_misses_the_last_layer(parameters):
     v = {}
     L = len(parameters) // 2
@@ -172,7 +172,7 @@ def rmsprop_keys_without_d(parameters):
 
 
 @mistake("initialize_rmsprop", "This looks like an off-by-one in the layer loop that leaves out the last layer: "
-                               "l runs from 1 to L included, range(1, L + 1).")
+                               "the loop covers every layer, 1 to L included.")
 def rmsprop_misses_the_last_layer(parameters):
     s = {}
     L = len(parameters) // 2
@@ -210,8 +210,8 @@ def adam_keys_without_d(parameters):
     return v, s
 
 
-@mistake("initialize_adam", "This looks like an off-by-one in the layer loop that leaves out the last layer: "
-                            "l runs from 1 to L included, range(1, L + 1).")
+@mistake("initialize_adam", "This looks like an off-by-one in the layer loop that leaves out the last layer: the "
+                            "loop covers every layer, 1 to L included.")
 def adam_misses_the_last_layer(parameters):
     v, s = {}, {}
     L = len(parameters) // 2
@@ -243,7 +243,7 @@ def returns_one_dict(parameters):
 
 # ------------------------------------------------------------ update_parameters_with_momentum
 @mistake("update_parameters_with_momentum", "This looks like the step taken along the gradient: with momentum the "
-                                            "parameters move along the new velocity, parameter - learning_rate * v.")
+                                            "parameters move along the new velocity v, scaled by learning_rate.")
 def steps_along_the_gradient_not_v(parameters, grads, v, beta, learning_rate):
     new_parameters, new_v = {}, {}
     for key in parameters:
@@ -293,8 +293,8 @@ def writes_into_the_callers_velocity(parameters, grads, v, beta, learning_rate):
 
 
 # ------------------------------------------------------------- update_parameters_with_rmsprop
-@mistake("update_parameters_with_rmsprop", "This looks like s averaging the gradients, not their squares: "
-                                           "s = beta2 s + (1 - beta2) g ** 2.")
+@mistake("update_parameters_with_rmsprop", "This looks like s averaging the gradients, not their squares: s is a "
+                                           "running mean of g ** 2.")
 def gradient_not_squared(parameters, grads, s, beta2, learning_rate, epsilon=1e-8):
     new_parameters, new_s = {}, {}
     for key in parameters:
@@ -363,6 +363,37 @@ def no_bias_correction(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9
     return new_parameters, new_v, new_s, v_corrected, s_corrected
 
 
+@mistake("update_parameters_with_adam", "This looks like the step taken with the uncorrected v and s, though "
+                                        "v_corrected and s_corrected are right: the step uses the corrected values.")
+def steps_with_the_uncorrected_averages(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
+                                        epsilon=1e-8):
+    new_parameters, new_v, new_s, v_corrected, s_corrected = {}, {}, {}, {}, {}
+    for key in parameters:
+        g = "d" + key
+        new_v[g] = beta1 * v[g] + (1 - beta1) * grads[g]
+        v_corrected[g] = new_v[g] / (1 - beta1 ** t)
+        new_s[g] = beta2 * s[g] + (1 - beta2) * np.square(grads[g])
+        s_corrected[g] = new_s[g] / (1 - beta2 ** t)
+        new_parameters[key] = parameters[key] - learning_rate * new_v[g] / (np.sqrt(new_s[g]) + epsilon)
+    return new_parameters, new_v, new_s, v_corrected, s_corrected
+
+
+@mistake("update_parameters_with_adam", "This looks like the step dividing by the square root of the uncorrected s, "
+                                        "though s_corrected is right: the step uses s_corrected, as it uses "
+                                        "v_corrected.")
+def steps_with_the_uncorrected_s(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
+                                 epsilon=1e-8):
+    new_parameters, new_v, new_s, v_corrected, s_corrected = {}, {}, {}, {}, {}
+    for key in parameters:
+        g = "d" + key
+        new_v[g] = beta1 * v[g] + (1 - beta1) * grads[g]
+        v_corrected[g] = new_v[g] / (1 - beta1 ** t)
+        new_s[g] = beta2 * s[g] + (1 - beta2) * np.square(grads[g])
+        s_corrected[g] = new_s[g] / (1 - beta2 ** t)
+        new_parameters[key] = parameters[key] - learning_rate * v_corrected[g] / (np.sqrt(new_s[g]) + epsilon)
+    return new_parameters, new_v, new_s, v_corrected, s_corrected
+
+
 @mistake("update_parameters_with_adam", "This looks like t counted from 0 (beta^(t + 1) in the correction): t is "
                                         "already the number of this update, 1 for the first, and the correction uses t itself.")
 def t_counted_from_0(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8):
@@ -393,7 +424,7 @@ def adam_epsilon_inside_the_square_root(parameters, grads, v, s, t, learning_rat
 
 
 @mistake("update_parameters_with_adam", "This looks like s updated with beta1: the mean of the squared gradients "
-                                        "decays with beta2, s = beta2 s + (1 - beta2) g ** 2.")
+                                        "decays with beta2.")
 def beta1_for_s(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8):
     new_parameters, new_v, new_s, v_corrected, s_corrected = {}, {}, {}, {}, {}
     for key in parameters:
@@ -436,14 +467,15 @@ def multiplies_by_the_correction(parameters, grads, v, s, t, learning_rate=0.01,
 
 
 # ---------------------------------------------------------------------------------- update_lr
-@mistake("update_lr", "This looks like learning_rate0 / 1 + decay_rate * epoch_num: put the whole denominator in "
-                      "parentheses, learning_rate0 / (1 + decay_rate * epoch_num).")
+@mistake("update_lr", "This looks like learning_rate0 divided by 1 before the decay term is added: put the whole "
+                      "denominator in parentheses.")
 def missing_parentheses(learning_rate0, epoch_num, decay_rate):
     learning_rate = learning_rate0 / 1 + decay_rate * epoch_num
     return float(learning_rate)
 
 
-@mistake("update_lr", "This multiplies learning_rate0 by 1 + decay_rate * epoch_num, so the rate grows: divide by it.")
+@mistake("update_lr", "This multiplies learning_rate0 by the decay's denominator, so the rate grows: divide by "
+                      "it.")
 def multiplies_instead_of_dividing(learning_rate0, epoch_num, decay_rate):
     learning_rate = learning_rate0 * (1 + decay_rate * epoch_num)
     return float(learning_rate)
@@ -455,23 +487,23 @@ def epochs_counted_from_1(learning_rate0, epoch_num, decay_rate):
     return float(learning_rate)
 
 
-@mistake("update_lr", "This looks like an exponential decay, decay_rate ** epoch_num: the course's decay is "
-                      "learning_rate0 / (1 + decay_rate * epoch_num).")
+@mistake("update_lr", "This looks like an exponential decay, decay_rate ** epoch_num: the course's decay divides "
+                      "learning_rate0 by a factor that grows linearly with the epoch.")
 def exponential_decay(learning_rate0, epoch_num, decay_rate):
     learning_rate = learning_rate0 * decay_rate ** epoch_num
     return float(learning_rate)
 
 
 # -------------------------------------------------------------------------- schedule_lr_decay
-@mistake("schedule_lr_decay", "This looks like epoch_num / time_interval without the floor: the rate must stay "
+@mistake("schedule_lr_decay", "This looks like the number of intervals without the floor: the rate must stay "
                               "constant within each interval, so take the integer part.")
 def no_floor(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     learning_rate = learning_rate0 / (1 + decay_rate * epoch_num / time_interval)
     return float(learning_rate)
 
 
-@mistake("schedule_lr_decay", "This looks like round() instead of the floor: an interval counts as passed only when "
-                              "it is complete, so use epoch_num // time_interval.")
+@mistake("schedule_lr_decay", "This looks like round() instead of the floor: an interval counts as passed only "
+                              "when it is complete, so take the floor of the division.")
 def rounds_instead_of_floor(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     learning_rate = learning_rate0 / (1 + decay_rate * round(epoch_num / time_interval))
     return float(learning_rate)
@@ -483,15 +515,16 @@ def hard_coded_interval(learning_rate0, epoch_num, decay_rate, time_interval=100
     return float(learning_rate)
 
 
-@mistake("schedule_lr_decay", "This looks like decay_rate * epoch_num // time_interval, which floors "
-                              "decay_rate * epoch_num / time_interval: put epoch_num // time_interval in parentheses.")
+@mistake("schedule_lr_decay", "This looks like decay_rate * epoch_num // time_interval, which floors the whole "
+                              "product divided by time_interval: floor the number of intervals alone, in "
+                              "parentheses.")
 def floors_the_product(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     learning_rate = learning_rate0 / (1 + decay_rate * epoch_num // time_interval)
     return float(learning_rate)
 
 
-@mistake("schedule_lr_decay", "This looks like math.ceil: an interval counts only when it is complete, so take the "
-                              "floor, epoch_num // time_interval.")
+@mistake("schedule_lr_decay", "This looks like math.ceil: an interval counts only when it is complete, so take "
+                              "the floor of the division.")
 def ceil_instead_of_floor(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     learning_rate = learning_rate0 / (1 + decay_rate * math.ceil(epoch_num / time_interval))
     return float(learning_rate)

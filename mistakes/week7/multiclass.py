@@ -141,7 +141,7 @@ def without_minus_sign(AL, Y):
 
 # ----------------------------------------------------------------------------- softmax_backward
 @mistake("softmax_backward", "This looks like Y - AL: the gradient of the cross-entropy with respect to the "
-                             "scores is AL - Y (check the sign).")
+                             "scores has the other sign (see the formula).")
 def wrong_sign(AL, Y):
     dZ = Y - AL
     return dZ

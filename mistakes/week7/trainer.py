@@ -237,6 +237,18 @@ def categorical_cost_for_the_sigmoid(self, AL, T, parameters=None):
     return float(np.squeeze(cost))
 
 
+@mistake("DeepClassifier.cost", "This looks like the cross-entropy alone although lambd > 0: the cost adds the L2 "
+                                "term of the squared weights.")
+def l2_term_missing(self, AL, T, parameters=None):
+    m = T.shape[1]
+    if self.output == "softmax":
+        cost = compute_cost_softmax(AL, T)
+    else:
+        A = np.clip(AL, EPS, 1 - EPS)
+        cost = float(-np.sum(T * np.log(A) + (1 - T) * np.log(1 - A)) / m)
+    return float(np.squeeze(cost))
+
+
 # ----------------------------------------------------------------------------------- backward
 @mistake("DeepClassifier.backward", "This looks like the backward pass ignoring the dropout masks: the units "
                                     "dropped in the forward pass get no gradient, so multiply dA by the cached "
@@ -311,6 +323,27 @@ def l2_gradient_without_one_over_m(self, AL, T, caches):
     for l in range(L, 0, -1):
         (A_prev, W, b), Z, D = caches[l - 1]
         grads[f"dW{l}"] = dZ @ A_prev.T + self.lambd * W
+        grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True)
+        if l > 1:
+            _, Z_prev, D_prev = caches[l - 2]
+            dA = W.T @ dZ
+            if D_prev is not None:
+                dA = dA * D_prev / self.keep_prob
+            dZ = g_backward(dA, Z_prev)
+    return grads
+
+
+@mistake("DeepClassifier.backward", "This looks like the gradients without the L2 term although lambd > 0: the cost "
+                                    "has a penalty, so every dW gets its derivative too.")
+def l2_gradient_forgotten(self, AL, T, caches):
+    grads = {}
+    L = len(caches)
+    m = AL.shape[1]
+    g_backward = HIDDEN[self.hidden_activation][1]
+    dZ = (softmax_backward(AL, T) if self.output == "softmax" else AL - T) / m
+    for l in range(L, 0, -1):
+        (A_prev, W, b), Z, D = caches[l - 1]
+        grads[f"dW{l}"] = dZ @ A_prev.T
         grads[f"db{l}"] = np.sum(dZ, axis=1, keepdims=True)
         if l > 1:
             _, Z_prev, D_prev = caches[l - 2]
@@ -667,7 +700,7 @@ def count_not_fraction(self, X, Y):
 
 
 @mistake("DeepClassifier.score", "This looks like the predictions compared with Y as given: convert the labels "
-                                 "first (self.labels(Y)), as Y may be one-hot.")
+                                 "first (self.labels), as Y may be one-hot.")
 def compared_with_raw_labels(self, X, Y):
     accuracy = np.mean(self.predict(X) == np.asarray(Y))
     return float(accuracy)

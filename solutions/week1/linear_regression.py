@@ -189,7 +189,7 @@ def gradient_descent(w, b, X, Y, num_iterations, learning_rate, print_cost=False
     for i in range(num_iterations):
         ### BEGIN SOLUTION
         ### HINT: call propagate, then take one step for w and one for b
-        ### HINT: write w = w - ... (w -= ... would change the caller's array)
+        ### HINT: give w and b new arrays: an update in place (-=) would change the caller's array
         grads, cost = propagate(w, b, X, Y)
         w = w - learning_rate * grads["dw"]
         b = b - learning_rate * grads["db"]
@@ -226,7 +226,7 @@ def normal_equation(X, Y):
     """
     n_x, m = X.shape
     ### BEGIN SOLUTION
-    ### HINT: np.vstack([X, np.ones((1, m))]); lstsq wants the examples as rows: (m, n_x + 1)
+    ### HINT: stack a row of ones under X (np.vstack): b is the last weight; lstsq wants examples as rows, (m, n_x + 1)
     X_tilde = np.vstack([X, np.ones((1, m))])       # (n_x + 1, m)
     theta = np.linalg.lstsq(X_tilde.T, Y.T, rcond=None)[0]  # (n_x + 1, 1)
     w = theta[:n_x]                                 # (n_x, 1)
@@ -283,7 +283,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=10000, learning_rate=
         ``"learning_rate"``, ``"num_iterations"``: the hyper-parameters used.
     """
     ### BEGIN SOLUTION
-    ### HINT: standardize X_train; start gradient_descent from np.zeros((n_x, 1)) and 0.0
+    ### HINT: standardize X_train; start gradient_descent from zero weights of shape (n_x, 1) and a bias of 0.0
     X_norm, mean, std = standardize(X_train)
     w0, b0 = np.zeros((X_train.shape[0], 1)), 0.0
     params, grads, costs = gradient_descent(w0, b0, X_norm, Y_train, num_iterations,
@@ -291,7 +291,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=10000, learning_rate=
     ### END SOLUTION
     # Back to raw units: w_s^T (x - mean) / std + b_s = w^T x + (b_s - w^T mean), w = w_s / std.
     ### BEGIN SOLUTION
-    ### HINT: divide elementwise by std (both (n_x, 1)); w^T mean is np.sum(w * mean)
+    ### HINT: for raw features, divide w elementwise by std (both (n_x, 1)); b also loses w^T mean (np.sum)
     w = params["w"] / std
     b = params["b"] - float(np.sum(w * mean))
     ### END SOLUTION

@@ -91,7 +91,7 @@ def sigmoid_derivative(x):
     """
     x = np.asarray(x, dtype=np.float64)
     ### BEGIN SOLUTION
-    ### HINT: compute s = sigmoid(x) once, then combine it with 1 - s
+    ### HINT: compute the sigmoid s once, then combine it with 1 - s
     s = sigmoid(x)
     ds = s * (1 - s)
     ### END SOLUTION
@@ -196,7 +196,7 @@ def normalize_rows(x):
     """
     x = np.asarray(x, dtype=np.float64)
     ### BEGIN SOLUTION
-    ### HINT: np.linalg.norm(..., axis=1, keepdims=True) has shape (m, 1)
+    ### HINT: np.linalg.norm with axis=1 and keepdims=True gives the row norms as a (m, 1) column
     x_norm = np.linalg.norm(x, axis=1, keepdims=True)
     x_normalized = x / np.where(x_norm == 0, 1.0, x_norm)
     ### END SOLUTION
@@ -225,7 +225,7 @@ def softmax(x):
     """
     x = np.asarray(x, dtype=np.float64)
     ### BEGIN SOLUTION
-    ### HINT: x.max(axis=1, keepdims=True) has shape (m, 1) and broadcasts over each row
+    ### HINT: subtract each row's maximum first: with keepdims=True it has shape (m, 1) and broadcasts over the row
     x_exp = np.exp(x - x.max(axis=1, keepdims=True))
     s = x_exp / x_exp.sum(axis=1, keepdims=True)
     ### END SOLUTION

@@ -37,7 +37,7 @@ def dot_loop(x1, x2):
     dot : float
     """
     ### BEGIN SOLUTION
-    ### HINT: start from 0.0 and add one product per index i in range(len(x1))
+    ### HINT: start from 0.0 and add one product per index of x1
     dot = 0.0
     for i in range(len(x1)):
         dot += x1[i] * x2[i]

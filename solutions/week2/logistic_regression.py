@@ -150,7 +150,7 @@ def propagate(w, b, X, Y):
     m = X.shape[1]
     # Forward pass: activation and cost.
     ### BEGIN SOLUTION
-    ### HINT: A = sigmoid(Z) has shape (1, m); clip A with np.clip(A, EPS, 1 - EPS) for the logs
+    ### HINT: A, the sigmoid of w^T X + b, has shape (1, m); keep it within [EPS, 1 - EPS] (np.clip) for the logs
     A = sigmoid(np.dot(w.T, X) + b)                 # (1, m)
     A_safe = np.clip(A, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A_safe) + (1 - Y) * np.log(1 - A_safe)) / m
@@ -196,7 +196,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     for i in range(num_iterations):
         ### BEGIN SOLUTION
         ### HINT: call propagate, then take one step for w and one for b
-        ### HINT: write w = w - ... (w -= ... would change the caller's array)
+        ### HINT: give w and b new arrays: an update in place (-=) would change the caller's array
         grads, cost = propagate(w, b, X, Y)
         w = w - learning_rate * grads["dw"]
         b = b - learning_rate * grads["db"]
@@ -261,7 +261,7 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
         ndarray of shape (n_x, 1), ``"b"``: float, ``"learning_rate"``, ``"num_iterations"``.
     """
     ### BEGIN SOLUTION
-    ### HINT: initialize_with_zeros(n_x), optimize, then predict on both sets
+    ### HINT: initialize_with_zeros with one weight per feature, optimize, then predict on both sets
     w, b = initialize_with_zeros(X_train.shape[0])
     params, grads, costs = optimize(w, b, X_train, Y_train, num_iterations, learning_rate,
                                     print_cost)

@@ -96,7 +96,7 @@ def layer_sizes(X, Y, n_h=4):
     n_y : int, the size of the output layer
     """
     ### BEGIN SOLUTION
-    ### HINT: examples are columns, so the sizes are the numbers of rows: X.shape[0], Y.shape[0]
+    ### HINT: examples are columns, so a layer's size is a number of rows, the first entry of an array's shape
     n_x = X.shape[0]
     n_y = Y.shape[0]
     ### END SOLUTION
@@ -128,7 +128,7 @@ def initialize_parameters(n_x, n_h, n_y, rng=None):
     """
     rng = np.random.default_rng(rng)
     ### BEGIN SOLUTION
-    ### HINT: rng.standard_normal((n_h, n_x)) * 0.01 for W1 first, then W2 the same way; np.zeros((n_h, 1))
+    ### HINT: rng.standard_normal draws times 0.01, W1 (n_h, n_x) first, then W2 (n_y, n_h); the biases are zero columns
     W1 = rng.standard_normal((n_h, n_x)) * 0.01
     b1 = np.zeros((n_h, 1))
     W2 = rng.standard_normal((n_y, n_h)) * 0.01
@@ -169,7 +169,8 @@ def forward_propagation(X, parameters, activation="tanh"):
     check_activation(activation)
     W1, b1, W2, b2 = parameters["W1"], parameters["b1"], parameters["W2"], parameters["b2"]
     ### BEGIN SOLUTION
-    ### HINT: np.dot(W1, X) + b1 has shape (n_h, m); np.tanh and np.maximum(0, Z1) work elementwise
+    ### HINT: W1 X is a matrix product (np.dot), (n_h, m), and b1 broadcasts over its columns;
+    ### HINT: np.tanh and np.maximum work elementwise
     ### HINT: the output uses sigmoid (given above)
     Z1 = np.dot(W1, X) + b1                              # (n_h, m)
     A1 = np.tanh(Z1) if activation == "tanh" else np.maximum(0.0, Z1)
@@ -205,7 +206,7 @@ def compute_cost(A2, Y):
     """
     m = Y.shape[1]
     ### BEGIN SOLUTION
-    ### HINT: np.clip(A2, EPS, 1 - EPS), then the formula with np.log and np.sum, divided by m
+    ### HINT: keep A2 within [EPS, 1 - EPS] (np.clip) for the logs; then the formula with np.log and np.sum, over m
     A2 = np.clip(A2, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m
     ### END SOLUTION
@@ -253,8 +254,8 @@ def backward_propagation(parameters, cache, X, Y, activation="tanh"):
     W2 = parameters["W2"]
     A1, A2, Z1 = cache["A1"], cache["A2"], cache["Z1"]
     ### BEGIN SOLUTION
-    ### HINT: start from dZ2 = A2 - Y (n_y, m); keepdims=True keeps db of shape (n, 1)
-    ### HINT: tanh: g'(Z1) = 1 - A1 ** 2; relu: (Z1 > 0)
+    ### HINT: follow the formulas above from the output error dZ2 (n_y, m) down; keepdims=True keeps db of shape (n, 1)
+    ### HINT: g'(Z1) for tanh needs only A1, the cache's tanh(Z1); for relu it is a 0/1 mask of Z1
     dZ2 = A2 - Y                                         # (n_y, m)
     dW2 = np.dot(dZ2, A1.T) / m                          # (n_y, n_h)
     db2 = np.sum(dZ2, axis=1, keepdims=True) / m         # (n_y, 1)
@@ -285,8 +286,8 @@ def update_parameters(parameters, grads, learning_rate=1.2):
         A new dict with the same keys and shapes, holding the updated arrays.
     """
     ### BEGIN SOLUTION
-    ### HINT: build a new dict: new["W1"] = parameters["W1"] - learning_rate * grads["dW1"], ...
-    ### HINT: (parameters["W1"] -= ... would change the caller's arrays)
+    ### HINT: build a new dict: each parameter takes one step against its own gradient, the key with a "d" in front
+    ### HINT: (an update in place, -=, would change the caller's arrays)
     new = {}
     for key in ("W1", "b1", "W2", "b2"):
         new[key] = parameters[key] - learning_rate * grads["d" + key]
@@ -327,7 +328,7 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, activation="tan
     """
     check_activation(activation)
     ### BEGIN SOLUTION
-    ### HINT: layer_sizes(X, Y, n_h) gives n_x and n_y; then initialize_parameters(n_x, n_h, n_y, rng)
+    ### HINT: layer_sizes gives n_x and n_y (pass n_h on); then initialize_parameters, with rng
     n_x, n_h, n_y = layer_sizes(X, Y, n_h)
     parameters = initialize_parameters(n_x, n_h, n_y, rng)
     ### END SOLUTION
@@ -361,7 +362,7 @@ def predict(parameters, X, activation="tanh"):
         0.0 / 1.0, float64.
     """
     ### BEGIN SOLUTION
-    ### HINT: forward_propagation gives A2; (A2 > 0.5).astype(np.float64)
+    ### HINT: forward_propagation gives A2; compare it with 0.5 and turn the booleans into 0.0 / 1.0 (.astype)
     A2, _ = forward_propagation(X, parameters, activation)
     predictions = (A2 > 0.5).astype(np.float64)
     ### END SOLUTION

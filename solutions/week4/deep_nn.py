@@ -79,7 +79,7 @@ def sigmoid_backward(dA, Z):
         The gradient with respect to ``Z``; ``dA`` is not modified.
     """
     ### BEGIN SOLUTION
-    ### HINT: s = sigmoid(Z)[0] (sigmoid returns (A, cache)); then elementwise products
+    ### HINT: sigmoid returns a pair (A, cache): its A is s; then elementwise products with dA
     s, _ = sigmoid(Z)
     dZ = dA * s * (1 - s)
     ### END SOLUTION
@@ -117,8 +117,8 @@ def relu_backward(dA, Z):
         has no derivative, the convention is 0.
     """
     ### BEGIN SOLUTION
-    ### HINT: copy first (np.array(dA, dtype=np.float64)), then set the entries where Z <= 0 to 0
-    ### HINT: (dA[Z <= 0] = 0 would change the caller's dA)
+    ### HINT: work on a float copy of dA (np.array copies), and let a boolean mask of Z pick the entries that become 0
+    ### HINT: (changing dA itself would change the caller's gradient)
     dZ = np.array(dA, dtype=np.float64)
     dZ[Z <= 0] = 0.0
     ### END SOLUTION
@@ -155,7 +155,7 @@ def tanh_backward(dA, Z):
         The gradient with respect to ``Z``; ``dA`` is not modified.
     """
     ### BEGIN SOLUTION
-    ### HINT: recompute t = np.tanh(Z) from the cache
+    ### HINT: recompute tanh of the cached Z (np.tanh), then the chain rule with dA
     t = np.tanh(Z)
     dZ = dA * (1 - t ** 2)
     ### END SOLUTION
@@ -217,7 +217,7 @@ def linear_forward(A, W, b):
     linear_cache : tuple ``(A, W, b)``, the inputs, for ``linear_backward``
     """
     ### BEGIN SOLUTION
-    ### HINT: np.dot(W, A) is (n_l, m); adding b broadcasts it over the m columns
+    ### HINT: the matrix product (np.dot) of W and A has shape (n_l, m); adding b broadcasts it over the m columns
     Z = np.dot(W, A) + b                                 # (n_l, m)
     ### END SOLUTION
     linear_cache = (A, W, b)
@@ -272,8 +272,8 @@ def L_model_forward(X, parameters, hidden_activation="relu"):
     A = X
     L = len(parameters) // 2  # number of layers
     ### BEGIN SOLUTION
-    ### HINT: loop over l = 1..L-1 with hidden_activation, then layer L with "sigmoid";
-    ### HINT: append every cache
+    ### HINT: the hidden layers use hidden_activation and the output layer "sigmoid"; each layer's input is the
+    ### HINT: previous layer's output; append every layer's cache
     for l in range(1, L):
         A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], hidden_activation)
         caches.append(cache)
@@ -300,7 +300,7 @@ def compute_cost(AL, Y):
     """
     m = Y.shape[1]
     ### BEGIN SOLUTION
-    ### HINT: np.clip(AL, EPS, 1 - EPS), then -np.sum(...) / m
+    ### HINT: keep AL within [EPS, 1 - EPS] (np.clip) before the logs; the cost is minus the mean of the losses
     AL = np.clip(AL, EPS, 1 - EPS)
     cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m
     ### END SOLUTION
@@ -340,7 +340,7 @@ def linear_backward(dZ, linear_cache):
     A_prev, W, b = linear_cache
     m = A_prev.shape[1]
     ### BEGIN SOLUTION
-    ### HINT: np.sum(dZ, axis=1, keepdims=True) keeps db of shape (n_l, 1)
+    ### HINT: dW and db are means over the m examples; keepdims=True keeps db of shape (n_l, 1)
     dW = np.dot(dZ, A_prev.T) / m                        # (n_l, n_{l-1})
     db = np.sum(dZ, axis=1, keepdims=True) / m           # (n_l, 1)
     dA_prev = np.dot(W.T, dZ)                            # (n_{l-1}, m)
@@ -374,7 +374,7 @@ def linear_activation_backward(dA, cache, activation):
     check_activation(activation)
     linear_cache, activation_cache = cache
     ### BEGIN SOLUTION
-    ### HINT: dZ = BACKWARD[activation](dA, activation_cache), then linear_backward
+    ### HINT: first the activation's own backward step (BACKWARD[activation] picks it) gives dZ, then linear_backward
     dZ = BACKWARD[activation](dA, activation_cache)
     dA_prev, dW, db = linear_backward(dZ, linear_cache)
     ### END SOLUTION
@@ -423,8 +423,8 @@ def L_model_backward(AL, Y, caches, hidden_activation="relu"):
     # move by EPS, so that dAL is the formula's exact value everywhere else.
     AL = np.where(AL == 0.0, EPS, np.where(AL == 1.0, 1 - EPS, AL))
     ### BEGIN SOLUTION
-    ### HINT: dAL from the formula above; then linear_activation_backward(dAL, caches[L - 1], "sigmoid")
-    ### HINT: gives grads["dA{L-1}"], grads["dW{L}"], grads["db{L}"]; loop l = L-1, ..., 1 after that
+    ### HINT: dAL from the formula above; the output layer's backward step uses "sigmoid" and the last cache,
+    ### HINT: then go down through the hidden layers with hidden_activation, each with its own cache
     dAL = -(np.divide(Y, AL) - np.divide(1 - Y, 1 - AL))
     grads[f"dA{L - 1}"], grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dAL, caches[L - 1], "sigmoid")
     for l in range(L - 1, 0, -1):
@@ -456,7 +456,7 @@ def update_parameters(params, grads, learning_rate):
     new = {}
     for l in range(1, L + 1):
         ### BEGIN SOLUTION
-        ### HINT: new[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]; the same for b
+        ### HINT: new arrays in the new dict: W{l} steps against dW{l}, scaled by learning_rate; the same for b{l}
         new[f"W{l}"] = params[f"W{l}"] - learning_rate * grads[f"dW{l}"]
         new[f"b{l}"] = params[f"b{l}"] - learning_rate * grads[f"db{l}"]
         ### END SOLUTION
@@ -491,7 +491,7 @@ def L_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000, 
     """
     costs = []
     ### BEGIN SOLUTION
-    ### HINT: initialize_parameters_deep(layers_dims, rng)
+    ### HINT: initialize_parameters_deep with rng, once, before the loop
     parameters = initialize_parameters_deep(layers_dims, rng)
     ### END SOLUTION
     for i in range(num_iterations):
@@ -526,7 +526,7 @@ def predict(parameters, X, hidden_activation="relu"):
         0.0 / 1.0, float64.
     """
     ### BEGIN SOLUTION
-    ### HINT: L_model_forward gives AL; (AL > 0.5).astype(np.float64)
+    ### HINT: L_model_forward gives AL; compare it with 0.5 and turn the booleans into 0.0 / 1.0 (.astype)
     AL, _ = L_model_forward(X, parameters, hidden_activation)
     predictions = (AL > 0.5).astype(np.float64)
     ### END SOLUTION

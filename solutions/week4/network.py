@@ -74,7 +74,7 @@ class NeuralNetwork:
         self.learning_rate = learning_rate
         self.initialization = initialization
         ### BEGIN SOLUTION
-        ### HINT: self.parameters = initialize_parameters_deep(self.layer_dims, rng); for "he",
+        ### HINT: start from initialize_parameters_deep with rng; for "he",
         ### HINT: multiply every W{l} by np.sqrt(2) (write new arrays; biases stay zero)
         parameters = initialize_parameters_deep(self.layer_dims, rng)
         if initialization == "he":

@@ -155,7 +155,7 @@ def dictionary_to_vector(parameters):
         ``W1.size`` times, then ``"b1"``, ...), to tell which parameter a large error belongs to.
     """
     ### BEGIN SOLUTION
-    ### HINT: loop over parameter_keys(parameters); np.concatenate(list_of_columns, axis=0) stacks columns
+    ### HINT: keys in the order of parameter_keys; reshape each array to a column, then np.concatenate along axis=0
     columns, keys = [], []
     for key in parameter_keys(parameters):
         column = np.reshape(parameters[key], (-1, 1))
@@ -186,7 +186,7 @@ def vector_to_dictionary(theta, shapes):
     start = 0
     for key in parameter_keys(shapes):
         ### BEGIN SOLUTION
-        ### HINT: the next int(np.prod(shapes[key])) entries of theta, reshaped; .copy() detaches them from theta
+        ### HINT: the next entries of theta, as many as the shape holds (np.prod), reshaped; .copy() detaches them
         size = int(np.prod(shapes[key]))
         parameters[key] = theta[start:start + size].reshape(shapes[key]).copy()
         start += size
@@ -252,8 +252,8 @@ def gradient_check_n(cost_function, parameters, gradients, epsilon=1e-7):
     gradapprox = np.zeros((n, 1))
     for i in range(n):
         ### BEGIN SOLUTION
-        ### HINT: theta_plus = np.copy(theta); theta_plus[i] += epsilon; the same for theta_minus
-        ### HINT: J_plus = cost_function(vector_to_dictionary(theta_plus, shapes))
+        ### HINT: nudge entry i of a fresh copy of theta (np.copy) up by epsilon, and of another copy down
+        ### HINT: cost_function takes a dict: vector_to_dictionary turns each nudged vector back into one
         theta_plus = np.copy(theta)
         theta_plus[i] += epsilon
         J_plus = cost_function(vector_to_dictionary(theta_plus, shapes))

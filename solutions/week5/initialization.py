@@ -118,7 +118,7 @@ def initialize_parameters_xavier(layers_dims, rng=None):
     L = len(layers_dims)
     for l in range(1, L):
         ### BEGIN SOLUTION
-        ### HINT: the factor is np.sqrt(1 / layers_dims[l - 1])
+        ### HINT: the factor is the square root of 1 over the number of inputs of the layer, layers_dims[l - 1]
         parameters[f"W{l}"] = rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * np.sqrt(1.0 / layers_dims[l - 1])
         parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
         ### END SOLUTION
@@ -151,7 +151,7 @@ def initialize_parameters_he(layers_dims, rng=None):
     L = len(layers_dims)
     for l in range(1, L):
         ### BEGIN SOLUTION
-        ### HINT: the same as Xavier with np.sqrt(2 / layers_dims[l - 1])
+        ### HINT: the same as Xavier with 2 in place of 1 under the square root
         parameters[f"W{l}"] = rng.standard_normal((layers_dims[l], layers_dims[l - 1])) * np.sqrt(2.0 / layers_dims[l - 1])
         parameters[f"b{l}"] = np.zeros((layers_dims[l], 1))
         ### END SOLUTION

@@ -80,7 +80,7 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
     m = Y.shape[1]
     cross_entropy_cost = compute_cost(A3, Y)  # the given cross-entropy
     ### BEGIN SOLUTION
-    ### HINT: np.sum(np.square(W)) is the squared Frobenius norm of W; the sum runs over W1, W2 and W3
+    ### HINT: the squared Frobenius norm of W sums its squared entries (np.square, np.sum), for W1, W2 and W3
     W1, W2, W3 = parameters["W1"], parameters["W2"], parameters["W3"]
     L2_regularization_cost = lambd / (2 * m) * (np.sum(np.square(W1)) + np.sum(np.square(W2))
                                                 + np.sum(np.square(W3)))
@@ -121,7 +121,7 @@ def backward_propagation_with_regularization(X, Y, cache, lambd):
     m = X.shape[1]
     (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
     ### BEGIN SOLUTION
-    ### HINT: start from the given backward_propagation in three_layer_net.py and add lambd / m * W to each dW
+    ### HINT: start from the given backward_propagation (three_layer_net.py); every dW gets the L2 term above
     dZ3 = A3 - Y                                            # (1, m)
     dW3 = dZ3 @ A2.T / m + lambd / m * W3                   # (1, n_2)
     db3 = np.sum(dZ3, axis=1, keepdims=True) / m            # (1, 1)
@@ -170,7 +170,8 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, rng=None):
     rng = np.random.default_rng(rng)
     W1, b1, W2, b2, W3, b3 = (parameters[k] for k in ("W1", "b1", "W2", "b2", "W3", "b3"))
     ### BEGIN SOLUTION
-    ### HINT: D1 = rng.random(A1.shape) < keep_prob is a boolean mask; A1 * D1 switches units off
+    ### HINT: one uniform draw per unit (rng.random, the shape of A1): a draw below keep_prob keeps its unit;
+    ### HINT: the boolean mask switches the others off
     ### HINT: draw D1 before D2, and use the dropped-out A1 to compute Z2
     Z1 = W1 @ X + b1                                        # (n_1, m)
     A1 = relu(Z1)
@@ -218,7 +219,7 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     m = X.shape[1]
     (Z1, D1, A1, W1, b1, Z2, D2, A2, W2, b2, Z3, A3, W3, b3) = cache
     ### BEGIN SOLUTION
-    ### HINT: like the given backward_propagation, plus dA2 = dA2 * D2 / keep_prob and dA1 = dA1 * D1 / keep_prob
+    ### HINT: like the given backward_propagation, with dA2 and dA1 masked and scaled as the forward pass did A2, A1
     ### HINT: the ReLU derivative (A2 > 0) is still right: A2 > 0 exactly where relu(Z2) > 0 and D2 is True
     dZ3 = A3 - Y                                            # (1, m)
     dW3 = dZ3 @ A2.T / m                                    # (1, n_2)

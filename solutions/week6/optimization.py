@@ -81,7 +81,7 @@ def update_parameters_with_gd(parameters, grads, learning_rate):
     new_parameters = {}
     for key in parameters:  # "W1", "b1", ...; the gradient of key is grads["d" + key]
         ### BEGIN SOLUTION
-        ### HINT: new_parameters[key] = ... (do not write into parameters[key])
+        ### HINT: put a new array in new_parameters[key] (do not write into parameters[key])
         new_parameters[key] = parameters[key] - learning_rate * grads["d" + key]
         ### END SOLUTION
     return new_parameters
@@ -113,8 +113,9 @@ def random_mini_batches(X, Y, mini_batch_size=64, rng=0):
     m = X.shape[1]
     mini_batches = []
     ### BEGIN SOLUTION
-    ### HINT: X[:, permutation] reorders the columns; shuffle X and Y with the same permutation
-    ### HINT: math.ceil(m / mini_batch_size) batches; slicing past the end of an array simply stops there
+    ### HINT: indexing the columns with a permutation reorders them; shuffle X and Y with the same permutation
+    ### HINT: round the number of batches up (math.ceil): the last one keeps the rest;
+    ### HINT: slicing past the end of an array simply stops there
     permutation = rng.permutation(m)
     shuffled_X = X[:, permutation]
     shuffled_Y = Y[:, permutation]
@@ -305,8 +306,8 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01, 
     for key in parameters:
         g = "d" + key
         ### BEGIN SOLUTION
-        ### HINT: v, then v_corrected = v / (1 - beta1 ** t); s, then s_corrected; then the step
-        ### HINT: the step divides by np.sqrt(s_corrected[g]) + epsilon: epsilon outside the square root
+        ### HINT: update v, then correct it with t (the formula above); the same for s; step with the corrected values
+        ### HINT: the step divides by the square root of s_corrected plus epsilon: epsilon outside the square root
         new_v[g] = beta1 * v[g] + (1 - beta1) * grads[g]
         v_corrected[g] = new_v[g] / (1 - beta1 ** t)
         new_s[g] = beta2 * s[g] + (1 - beta2) * np.square(grads[g])
@@ -355,7 +356,7 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     learning_rate : float
     """
     ### BEGIN SOLUTION
-    ### HINT: epoch_num // time_interval is the floor of the division for non-negative integers
+    ### HINT: only complete intervals count: the floor of the division (// or math.floor) gives their number
     learning_rate = learning_rate0 / (1 + decay_rate * math.floor(epoch_num / time_interval))
     ### END SOLUTION
     return float(learning_rate)
@@ -434,7 +435,7 @@ def model(X, Y, layers_dims, optimizer="adam", learning_rate=0.0007, mini_batch_
     for epoch in range(num_epochs):
         # This epoch's learning rate and mini-batches.
         ### BEGIN SOLUTION
-        ### HINT: with a decay, learning_rate = decay(learning_rate0, epoch, decay_rate)
+        ### HINT: with a decay, each epoch's rate comes from decay, given learning_rate0, the epoch and decay_rate
         ### HINT: pass rng itself (the generator) to random_mini_batches, so every epoch is shuffled differently
         if decay is not None:
             learning_rate = decay(learning_rate0, epoch, decay_rate)

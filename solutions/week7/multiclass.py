@@ -71,7 +71,7 @@ def one_hot(y, C):
     y = np.asarray(y).reshape(-1)                        # (m,)
     m = y.shape[0]
     ### BEGIN SOLUTION
-    ### HINT: start from np.zeros((C, m)) and set one entry per column: Y[y, np.arange(m)] = 1.0
+    ### HINT: start from zeros (C, m); column i gets its 1.0 in row y[i] (two index arrays set them all at once)
     Y = np.zeros((C, m))
     Y[y, np.arange(m)] = 1.0
     ### END SOLUTION
@@ -123,7 +123,7 @@ def compute_cost_softmax(AL, Y):
     """
     m = Y.shape[1]
     ### BEGIN SOLUTION
-    ### HINT: np.maximum(AL, EPS) before np.log; sum over classes and examples, divide by m
+    ### HINT: keep AL at least EPS (np.maximum) before np.log; sum over classes and examples, divide by m
     cost = -np.sum(Y * np.log(np.maximum(AL, EPS))) / m
     ### END SOLUTION
     return float(np.squeeze(cost))
@@ -179,8 +179,8 @@ def L_model_forward_softmax(X, parameters):
     A = X
     L = len(parameters) // 2  # number of layers
     ### BEGIN SOLUTION
-    ### HINT: Z, linear_cache = linear_forward(A, W, b) (given); A = relu(Z) for l < L, softmax(Z) for l = L;
-    ### HINT: append (linear_cache, Z) for every layer
+    ### HINT: every layer: linear_forward (given), then relu for the hidden layers and softmax for the output layer;
+    ### HINT: every layer appends its cache (linear_cache, Z)
     for l in range(1, L + 1):
         Z, linear_cache = linear_forward(A, parameters[f"W{l}"], parameters[f"b{l}"])
         caches.append((linear_cache, Z))
@@ -217,8 +217,8 @@ def L_model_backward_softmax(AL, Y, caches):
     grads = {}
     L = len(caches)  # number of layers
     ### BEGIN SOLUTION
-    ### HINT: dZ = softmax_backward(AL, Y); for l = L, ..., 1: linear_backward(dZ, caches[l - 1][0]) gives
-    ### HINT: dA{l-1}, dW{l}, db{l}; below the output layer dZ = relu_backward(dA, Z) with Z = caches[l - 1][1]
+    ### HINT: softmax_backward gives the output layer's dZ; going down, linear_backward with a layer's linear cache
+    ### HINT: gives dA{l-1}, dW{l}, db{l}; below the output layer relu_backward and the cached Z turn dA into dZ
     dZ = softmax_backward(AL, Y)
     for l in range(L, 0, -1):
         linear_cache, Z = caches[l - 1]

@@ -214,9 +214,9 @@ class DeepClassifier:
         caches = []
         A = X
         ### BEGIN SOLUTION
-        ### HINT: for l = 1..L: Z = W @ A + b; below the output layer A = g(Z), and with dropout
-        ### HINT: D = rng.random(A.shape, dtype=A.dtype) < self.keep_prob, A = A * D / self.keep_prob;
-        ### HINT: the output layer: softmax(Z) (yours) or sigmoid(Z) (given), D = None
+        ### HINT: each layer's Z from W, its input and b (formulas above); hidden layers apply g and, with dropout,
+        ### HINT: a mask of uniform draws (rng.random, A's dtype) below keep_prob, then divide by keep_prob;
+        ### HINT: the output layer: softmax (yours) or sigmoid (given), never dropped (D is None)
         for l in range(1, L + 1):
             W, b = parameters[f"W{l}"], parameters[f"b{l}"]
             Z = W @ A                                    # (n_l, m)
@@ -257,8 +257,8 @@ class DeepClassifier:
         m = T.shape[1]
         L = len(self.layer_dims) - 1
         ### BEGIN SOLUTION
-        ### HINT: compute_cost_softmax(AL, T) for softmax; otherwise week 4's binary cross-entropy;
-        ### HINT: with lambd > 0 add lambd / (2 * m) * the sum of np.sum(W * W) over the layers
+        ### HINT: compute_cost_softmax for softmax; otherwise week 4's binary cross-entropy, AL clipped;
+        ### HINT: with lambd > 0 add the L2 term above: the squared weights of every layer (np.square, np.sum)
         if self.output == "softmax":
             cost = compute_cost_softmax(AL, T)
         else:
@@ -305,9 +305,9 @@ class DeepClassifier:
         m = AL.shape[1]
         g_backward = HIDDEN[self.hidden_activation][1]
         ### BEGIN SOLUTION
-        ### HINT: dZ = softmax_backward(AL, T) / m; for l = L..1: dW = dZ @ A_prev.T (+ lambd / m * W),
-        ### HINT: db = dZ.sum(axis=1, keepdims=True); for l > 1: dA = W.T @ dZ, times the mask D of
-        ### HINT: caches[l - 2] divided by keep_prob when it is not None, then dZ = g_backward(dA, Z of layer l - 1)
+        ### HINT: the output's dZ (one formula for both outputs) divided by m once; then, from the last layer down,
+        ### HINT: dW and db as above (dW with its L2 term, db with keepdims=True); below, dA takes the mask D
+        ### HINT: of the layer below and the division by keep_prob (D not None), and g_backward gives its dZ
         dZ = softmax_backward(AL, T) if self.output == "softmax" else AL - T
         dZ = dZ / m                                      # gradients of the mean cost from here on
         for l in range(L, 0, -1):
@@ -381,10 +381,9 @@ class DeepClassifier:
                 Xb = np.take(X_rows, batch, axis=0, out=X_buffer[:n]).T  # (n_x, n), a view
                 Tb = np.take(T_rows, batch, axis=0, out=T_buffer[:n]).T  # (n_L, n)
                 ### BEGIN SOLUTION
-                ### HINT: AL, caches = self.forward(Xb, training=True); add self.cost(AL, Tb) * n to cost_total
-                ### HINT: and the number of right answers (self.count_correct(AL, Tb)) to correct; then backward,
-                ### HINT: self.t_ += 1 and update_parameters(self.parameters, grads, self.optimizer_state_,
-                ### HINT: self.t_, learning_rate, self.optimizer)
+                ### HINT: the steps of the notes above, forward with training=True; cost_total adds the batch's cost
+                ### HINT: weighted by its n examples, correct its right answers (self.count_correct);
+                ### HINT: count the update in self.t_ before update_parameters, which takes the epoch's learning_rate
                 AL, caches = self.forward(Xb, training=True)
                 cost_total += self.cost(AL, Tb) * n
                 correct += self.count_correct(AL, Tb)
@@ -411,7 +410,7 @@ class DeepClassifier:
     def predict_proba(self, X):
         """Probabilities of the classes: ``AL`` of shape (n_L, m) for ``X`` (n_x, m), without dropout."""
         ### BEGIN SOLUTION
-        ### HINT: self.forward on X converted to the model's dtype (np.asarray(X, dtype=self.dtype))
+        ### HINT: self.forward, without dropout, on X converted to the model's dtype (np.asarray with dtype=self.dtype)
         AL, _ = self.forward(np.asarray(X, dtype=self.dtype))
         ### END SOLUTION
         return AL
@@ -426,7 +425,7 @@ class DeepClassifier:
             ``"sigmoid"``: 0.0 / 1.0 of shape (1, m), float64 (probability > 0.5).
         """
         ### BEGIN SOLUTION
-        ### HINT: np.argmax(..., axis=0) for softmax; (AL > 0.5).astype(np.float64) for sigmoid
+        ### HINT: softmax: the most probable class of each column (np.argmax, axis=0); sigmoid: 0.0 / 1.0 floats, > 0.5
         AL = self.predict_proba(X)
         if self.output == "softmax":
             predictions = np.argmax(AL, axis=0).astype(np.int64)
@@ -438,7 +437,7 @@ class DeepClassifier:
     def score(self, X, Y):
         """The accuracy in [0, 1] (a float) on ``(X, Y)``, labels in any layout ``fit`` accepts."""
         ### BEGIN SOLUTION
-        ### HINT: compare self.predict(X) with self.labels(Y)
+        ### HINT: compare the predictions with the labels (self.labels converts Y): the fraction that agree
         accuracy = np.mean(self.predict(X) == self.labels(Y))
         ### END SOLUTION
         return float(accuracy)
@@ -455,7 +454,8 @@ class DeepClassifier:
         import h5py
 
         ### BEGIN SOLUTION
-        ### HINT: with h5py.File(path, "w") as f: f.attrs[...] = ...; f.create_dataset(f"parameters/{key}", data=value)
+        ### HINT: open the file for writing with h5py.File; the attributes go in f.attrs (the hyper-parameters as
+        ### HINT: json.dumps text), each parameter in a dataset of the group "parameters"
         with h5py.File(path, "w") as f:
             f.attrs["format"] = FORMAT
             f.attrs["format_version"] = FORMAT_VERSION
@@ -481,8 +481,8 @@ class DeepClassifier:
         if not Path(path).is_file():
             raise FileNotFoundError(f"no such file: {path}")
         ### BEGIN SOLUTION
-        ### HINT: open with h5py.File(path, "r") (an OSError means: not HDF5); check f.attrs.get("format");
-        ### HINT: build cls(**json.loads(f.attrs["hyper_parameters"])), then set its parameters from f["parameters"]
+        ### HINT: open the file for reading with h5py.File (an OSError means: not HDF5); check its format attribute;
+        ### HINT: build cls from the hyper-parameters (json.loads), then set its parameters from the group "parameters"
         try:
             f = h5py.File(path, "r")
         except OSError:

@@ -65,6 +65,7 @@ def test_mistake_ids_are_unique_within_a_module(catalogue):
 
 
 def test_hints_are_one_sentence_and_never_quote_the_solution(catalogue):
+    # A whole solution line; test_hints.py also refuses a part of one (an expression, the loop bounds).
     solution_lines = {}
     for entry in catalogue:
         if entry.module not in solution_lines:

@@ -12,6 +12,7 @@ Messages, hints and notices repeat what a submission said (its exceptions, the n
 the model cleans them once, whenever one is set (:func:`clean_text`): every renderer can then rely on
 text that is short, valid Unicode and free of terminal escapes.
 """
+import math
 import re
 from dataclasses import dataclass, field
 from typing import List, Optional
@@ -110,6 +111,12 @@ def round_points(x):
     return round(x + 0.0, 2)
 
 
+def fsum(values):
+    """The exact sum, whatever the order: pytest versions order parametrized items differently, and
+    a float sum in another order can round a total such as 0.575 the other way."""
+    return math.fsum(values)
+
+
 class _VisibleAndHidden:
     """Points split into visible and hidden cases, for anything whose ``_items()`` are TestResults."""
 
@@ -119,19 +126,19 @@ class _VisibleAndHidden:
 
     @property
     def hidden_points(self):
-        return round_points(sum(t.earned for t in self._items() if t.hidden))
+        return round_points(fsum(t.earned for t in self._items() if t.hidden))
 
     @property
     def hidden_max_points(self):
-        return round_points(sum(t.points for t in self._items() if t.hidden))
+        return round_points(fsum(t.points for t in self._items() if t.hidden))
 
     @property
     def visible_points(self):
-        return round_points(sum(t.earned for t in self._items() if not t.hidden))
+        return round_points(fsum(t.earned for t in self._items() if not t.hidden))
 
     @property
     def visible_max_points(self):
-        return round_points(sum(t.points for t in self._items() if not t.hidden))
+        return round_points(fsum(t.points for t in self._items() if not t.hidden))
 
     def _split_dict(self):
         """The split for ``to_dict``: nothing when no hidden case was graded, so reports stay as they were."""
@@ -206,11 +213,11 @@ class ExerciseResult(_VisibleAndHidden):
 
     @property
     def max_points(self):
-        return round_points(sum(t.points for t in self.tests))
+        return round_points(fsum(t.points for t in self.tests))
 
     @property
     def points(self):
-        return round_points(sum(t.earned for t in self.tests))
+        return round_points(fsum(t.earned for t in self.tests))
 
     @property
     def first_failure(self) -> Optional[TestResult]:
@@ -249,11 +256,11 @@ class _Total(_VisibleAndHidden):
 
     @property
     def max_points(self):
-        return round_points(sum(part.max_points for part in self._parts()))
+        return round_points(fsum(part.max_points for part in self._parts()))
 
     @property
     def points(self):
-        return round_points(sum(part.points for part in self._parts()))
+        return round_points(fsum(part.points for part in self._parts()))
 
     @property
     def percent(self):

@@ -8,7 +8,9 @@ The reference's code never reaches the learner's process, and what the learner's
 decoded as data (:mod:`grader.codec`) and checked to be plain values before the reference sees it.
 
 A call is bounded by what is left of the call's time limit (a SIGALRM timer, which puts back
-pytest-timeout's own), and the grading process limits its memory (:func:`grader.cli.limit_own_memory`).
+pytest-timeout's own) and by :data:`MEMORY_BUDGET_MB` of address space beyond what the grading
+process already uses (a lowered soft limit, put back afterwards): a few bytes of arguments must not
+make the trusted process allocate gigabytes (``initialize_parameters_deep([20000, 20000, 20000])``).
 
 The reference is the course's ``solutions/``; class grading, which grades each entry in a copy of the
 course without them, names the instructors' folder in ``GRADER_REFERENCE`` (the jail never shows it
@@ -33,6 +35,7 @@ from .course import SOLUTIONS_DIR
 REFERENCE_VARIABLE = "GRADER_REFERENCE"
 
 MESSAGE_LIMIT = 500
+MEMORY_BUDGET_MB = 512  # far more than any reference needs on the suites' inputs
 PLAIN = (type(None), bool, int, float, complex, str, bytes, np.ndarray, np.generic)
 
 
@@ -67,9 +70,9 @@ def answer(oracles, request, seconds):
     if not (_plain(args) and _plain(kwargs)) or not all(isinstance(k, str) for k in kwargs):
         return {"error": "TypeError: the reference takes plain values (numbers, arrays, lists, dicts) only"}
     try:
-        with np.errstate(all="ignore"), _time_limit(seconds):
+        with np.errstate(all="ignore"), _time_limit(seconds), _memory_budget(MEMORY_BUDGET_MB):
             result = function(*copy.deepcopy(args), **copy.deepcopy(kwargs))
-        codec.encode(result)  # what the reference returns is plain data; its size is checked here
+            codec.encode(result)  # plain data of a size the worker can take, encoded within the budget
     except _Expired:
         return {"error": "TimeoutError: it ran out of the call's time limit"}
     except Exception as exc:  # noqa: BLE001 - the learner's arguments may make the reference raise anything
@@ -85,6 +88,29 @@ def _plain(value, depth=0):
     if isinstance(value, dict):
         return all(_plain(k, depth + 1) and _plain(v, depth + 1) for k, v in value.items())
     return isinstance(value, PLAIN) and not (isinstance(value, np.ndarray) and value.dtype.kind == "O")
+
+
+@contextmanager
+def _memory_budget(megabytes):
+    """Lower the soft address-space limit to what is in use plus ``megabytes``, then put it back
+    (Linux; elsewhere, and under a tighter limit already, nothing changes)."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        with open("/proc/self/statm") as statm:
+            limit = int(statm.read().split()[0]) * resource.getpagesize() + megabytes * 2**20
+    except (ImportError, OSError, ValueError):
+        limit = None
+    if limit is None or (soft != resource.RLIM_INFINITY and soft <= limit) or \
+            (hard != resource.RLIM_INFINITY and hard < limit):
+        yield
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 class _Expired(Exception):

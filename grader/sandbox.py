@@ -365,8 +365,8 @@ class Sandbox:
             if not worker.ready:
                 worker = self._wait_until_ready(worker)
             worker.send(_unwrap(message))
+            deadline = time.monotonic() + timeout  # the reference's answers to the call count in its time
             answer = worker.receive(timeout)
-            deadline = time.monotonic() + timeout
             while isinstance(answer, dict) and "oracle" in answer:  # the submission calls a reference helper
                 worker.send(oracles.answer(self.oracles, answer["oracle"], deadline - time.monotonic()))
                 answer = worker.receive(max(deadline - time.monotonic(), 0.001))

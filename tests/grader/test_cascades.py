@@ -196,3 +196,14 @@ def test_class_grading_grades_callers_again_with_the_instructors_reference(cours
     # Graded once, model loses 1.5 to the wrong propagate; again, with the reference, it keeps its own points
     # (once, under the load of a full CI run, a 0.05 item of it was lost: hence not == 3).
     assert float(row[key + "model"]) > 2.5, row
+
+
+def test_a_few_bytes_of_arguments_cannot_make_the_reference_allocate_gigabytes():
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    reply = oracles.answer({"zeros": lambda shape: np.ones(shape)}, {"name": "zeros", "args": [[20000, 20000]],
+                                                                      "kwargs": {}}, 5)
+    assert reply["error"].startswith("MemoryError") and resource.getrlimit(resource.RLIMIT_AS) == before
+    assert oracles.answer({"zeros": lambda shape: np.ones(shape)},
+                          {"name": "zeros", "args": [[200, 200]], "kwargs": {}}, 5)["ok"].shape == (200, 200)

@@ -68,6 +68,9 @@ class Worker:
         except BaseException as exc:  # noqa: BLE001 - a learner's __float__ may raise anything
             payload = codec.encode({"error": {"kind": "unsendable", "type": type(exc).__name__,
                                               "message": _safe_str(exc), "where": ""}})
+        self.write(payload)
+
+    def write(self, payload):
         data = struct.pack("<Q", len(payload)) + payload
         view = memoryview(data)
         while view:
@@ -198,10 +201,7 @@ class _Oracle:
         except (TypeError, ValueError, codec.CodecError):
             raise TypeError(f"the reference {self.name} takes plain values (numbers, arrays, lists, dicts) only") \
                 from None
-        data = struct.pack("<Q", len(request)) + request
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.worker.channel_out, view):]
+        self.worker.write(request)
         reply = self.worker.read()
         if reply is None:
             raise SystemExit(0)  # the grader closed the channel

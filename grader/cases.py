@@ -20,7 +20,7 @@ file. ``python -m grader fixtures --check`` (and a test) fails when the files ar
 when a case needs several steps (build an object, fit it, read an attribute): the same function then
 runs on the solution module when freezing and on the submission's proxy when grading.
 
-Catalogued mistakes (:mod:`grader.mistakes`): freezing also runs every mistake of a function on its
+Catalogued mistakes (:mod:`grader.tools.mistakes`): freezing also runs every mistake of a function on its
 cases and stores, beside them, what each mistake returns where that differs from the reference (and
 the inputs after the call, where the mistake modifies them), with the mistake's one-sentence hint.
 When a graded test fails and the submission's result on one of the function's cases matches a
@@ -38,7 +38,6 @@ them out.
 """
 import copy
 import json
-import warnings
 import zlib
 from pathlib import Path
 
@@ -254,51 +253,13 @@ class Cases:
                 frozen[name] = cases
         return frozen
 
-    def freeze_mistakes(self, frozen):
-        """What the catalogued mistakes return on the cases ``frozen`` from the reference, where it differs.
-
-        ``{name: {"hints": {mistake_id: hint}, "cases": {case_id: {mistake_id: (result, inputs_after)}}}}``;
-        ``inputs_after`` is None unless the mistake modified its inputs.
-        """
-        from . import mistakes as catalogue
-
-        found = {}
-        for name, (_, call) in self.definitions.items():
-            entries = catalogue.for_function(self.week, self.module, name)
-            records = {"hints": {m.id: m.hint for m in entries}, "cases": {}}
-            for entry in entries:
-                module = catalogue.mistaken_module(entry)
-                for case_id, (inputs, expected) in frozen.get(name, {}).items():
-                    record = _observe(Case(name, case_id, inputs, None, call), module)
-                    if record is not None and (not same_values(record[0], expected) or record[1] is not None):
-                        records["cases"].setdefault(case_id, {})[entry.id] = record
-            if entries:
-                found[name] = records
-        return found
-
-
-def _observe(case, module):
-    """``(result, inputs_after or None)`` of running ``case`` on a mistaken module; None if it raises."""
-    inputs = case.inputs
-    try:
-        with np.errstate(all="ignore"), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # wrong code warns (0/0, degrees of freedom): the result is what counts
-            result = case._invoke(module, inputs)
-    except Exception:  # a mistake that crashes here is recognised by its error message, not by a hint
-        return None
-    try:
-        changed = codec.encode(inputs) != codec.encode(case.inputs)
-        return codec.decode(codec.encode(result)), (inputs if changed else None)
-    except (TypeError, ValueError):  # a result the codec cannot carry (an object): nothing to compare
-        return None
-
 
 # ------------------------------------------------------------------------------------ storage
 # One dataset per function: its cases ``{case_id: (inputs, expected)}`` in grader.codec's encoding
 # (the same value model as the sandbox), so that loading a suite is one read per function. The
 # case ids are kept as an attribute for anyone browsing the file with h5py or h5dump.
 def write_file(path, frozen, mistakes=None):
-    """Store ``{name: {case_id: (inputs, expected)}}`` (and ``freeze_mistakes``'s records) in an HDF5 file."""
+    """Store ``{name: {case_id: (inputs, expected)}}`` (and the catalogued mistakes' records of :func:`grader.tools.fixtures.freeze_mistakes`) in an HDF5 file."""
     import h5py
 
     path.parent.mkdir(parents=True, exist_ok=True)

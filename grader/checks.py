@@ -7,13 +7,13 @@ names the first thing to fix.
 """
 import numpy as np
 
-from .sandbox import RemoteObject
+from .codec import Remote
 
 
 def _describe(value):
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
-    if isinstance(value, RemoteObject):
+    if isinstance(value, Remote):
         return f"an object of class {value.type_name}"
     if isinstance(value, (list, tuple, dict)):
         return f"a {type(value).__name__} of length {len(value)}"

@@ -43,6 +43,13 @@ class CodecError(ValueError):
 
 
 @dataclass(frozen=True)
+class Remote:
+    """The base of the grading process's proxies for objects that live in the worker
+    (:class:`grader.sandbox.RemoteObject`): the checks name such a value by its ``type_name``."""
+
+    __slots__ = ()
+
+
 class Handle:
     """Reference to an object that lives in a worker process (a class instance, a method, ...)."""
 

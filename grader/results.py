@@ -299,7 +299,7 @@ class GradingResults(_Total):
     duration: float = 0.0
     notices: List[str] = field(default_factory=list)  # for the person running the grader, not the score
     seed: Optional[int] = None  # the grading seed of the inputs drawn at grading time (--seed repeats it)
-    isolation: Optional[str] = None  # how the submission's code was jailed (grader.jail: namespaces, user, none)
+    isolation: Optional[str] = None  # how the submission's code was jailed (grader.sandbox.jail: namespaces, user, none)
 
     def __setattr__(self, name, value):
         """Notices are a list that cleans what is appended to it; the submission's label (a folder's

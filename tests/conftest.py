@@ -1,2 +1,2 @@
 """Every suite runs through the grader's plugin: ``--submission`` picks the code under test."""
-pytest_plugins = ["grader.plugin"]
+pytest_plugins = ["grader.grading.plugin"]

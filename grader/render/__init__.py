@@ -3,6 +3,8 @@
 Grading fills one results model; each format here only reads it (otter-grader's "one results model,
 several renderers"), so a new output format never touches the grading code. The CLI picks the format
 and decides about colour; renderers never look at the terminal or the environment.
+
+May import the core only (:mod:`grader.results`).
 """
 from . import gradescope, json_format, junit, text
 

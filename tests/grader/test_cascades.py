@@ -7,7 +7,9 @@ import time
 import numpy as np
 import pytest
 
-from grader import calls, oracles
+from grader.grading import calls
+
+from grader.sandbox import oracles
 from grader.results import ERROR, FAILED, NOT_IMPLEMENTED, PASSED, ExerciseResult, GradingResults, WeekResult
 from grader.results import TestResult
 

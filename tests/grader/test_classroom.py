@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from grader import classroom
+from grader.tools import classroom
 from grader.course import CourseError
 
 from .conftest import tree_digest
@@ -39,7 +39,7 @@ def _write(path, text):
 def _notebook(path, text):
     import nbformat
 
-    from grader import notebooks
+    from grader.tools import notebooks
 
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebooks.build(text, WEEK, MODULE), str(path))

@@ -5,7 +5,7 @@ Symbolic links (loops, links out of the submissions folder, links inside an uplo
 not UTF-8, a folder 5000 levels deep, an upload that kills its own grader, a class run killed in the
 middle and the temporary folders it leaves behind. The class runs grade week 1 of a copy of the
 course (``course``), each with its own temporary folder (``TMPDIR``), so that what they leave behind
-can be checked. The first tests are those of the helpers in :mod:`grader.files` that copy and remove
+can be checked. The first tests are those of the helpers in :mod:`grader.sandbox.files` that copy and remove
 such trees.
 """
 import csv
@@ -21,7 +21,9 @@ import time
 
 import pytest
 
-from grader import classroom, files
+from grader.tools import classroom
+
+from grader.sandbox import files
 from grader.course import EXERCISES_DIR, CourseError
 
 WEEK = "week1"

@@ -1,7 +1,7 @@
 """The frozen reference values agree with what the solutions compute today."""
 import pytest
 
-from grader import fixtures
+from grader.tools import fixtures
 from grader.course import SOLUTIONS_DIR
 
 

@@ -2,7 +2,7 @@
 
 The archive of week1 is unpacked into a temporary ``source/`` folder; each test puts a submission
 into its own ``AUTOGRADER_ROOT`` (``submission/``, ``results/``) and runs ``run_autograder``, then
-checks ``results.json`` against Gradescope's specification (:func:`grader.platforms.results_problems`).
+checks ``results.json`` against Gradescope's specification (:func:`grader.tools.platforms.results_problems`).
 """
 import json
 import os
@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from grader import classroom, platforms, stubs
+from grader.tools import classroom, platforms, stubs
 from grader.course import COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR
 from grader.render import render
 from grader.results import FAILED, PASSED, ExerciseResult, GradingResults, TestResult, WeekResult
@@ -68,7 +68,7 @@ def test_the_archive_has_the_scripts_the_suites_and_no_solutions(archive):
         names = z.namelist()
         modes = {name: z.getinfo(name).external_attr >> 16 for name in names}
         texts = {name: z.read(name).decode("utf-8", "replace") for name in names}
-    assert {"setup.sh", "run_autograder", "requirements.txt", "pyproject.toml", "grader/cli.py",
+    assert {"setup.sh", "run_autograder", "requirements.txt", "pyproject.toml", "grader/cli/main.py",
             "tests/conftest.py", f"tests/{WEEK}/test_numpy_basics.py", f"tests/{WEEK}/fixtures/numpy_basics.h5",
             f"exercises/{WEEK}/numpy_basics.py", "datasets/__init__.py", "datasets/diabetes.h5"} <= set(names)
     assert modes["run_autograder"] & 0o111 and modes["setup.sh"] & 0o111

@@ -33,9 +33,9 @@ import textwrap
 
 import pytest
 
-from grader import mistakes
+from grader.tools import mistakes
 from grader.course import SOLUTIONS_DIR
-from grader.stubs import BEGIN, END, HINT
+from grader.tools.stubs import BEGIN, END, HINT
 
 MINIMUM_LENGTH = 12
 

@@ -1,7 +1,7 @@
-"""The jail's view of the machine (grader/jail.py): what it would show a submission, read without building it."""
+"""The jail's view of the machine (grader/sandbox/jail.py): what it would show a submission, read without building it."""
 import os
 
-from grader import jail
+from grader.sandbox import jail
 from grader.course import COURSE_ROOT
 
 

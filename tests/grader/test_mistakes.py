@@ -9,9 +9,11 @@ import sys
 
 import pytest
 
-from grader import mistakes, seeds
+from grader.tools import mistakes
+
+from grader.grading import seeds
 from grader.course import COURSE_ROOT, SOLUTIONS_DIR, weeks
-from grader.stubs import BEGIN, END
+from grader.tools.stubs import BEGIN, END
 
 MINIMUM_PER_FUNCTION = 3
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from grader import mutation
+from grader.tools import mutation
 from grader.course import SOLUTIONS_DIR, weeks
 
 pytestmark = pytest.mark.skipif(not SOLUTIONS_DIR.is_dir() or not (SOLUTIONS_DIR.parent / "mistakes").is_dir(),

@@ -6,9 +6,9 @@ import sys
 import nbformat
 import pytest
 
-from grader import notebooks
+from grader.tools import notebooks
 from grader.course import COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR
-from grader.notebook_module import clean, module_source
+from grader.grading.notebook import clean, module_source
 
 needs_solutions = pytest.mark.skipif(not SOLUTIONS_DIR.is_dir(), reason="the student release has no solutions")
 COMMITTED = sorted(notebooks.NOTEBOOKS_DIR.glob("week*_*.ipynb"))
@@ -62,7 +62,7 @@ def test_docstrings_become_markdown_with_equations():
 
 def test_cleaning_drops_ipython_and_the_grader_but_keeps_line_numbers():
     cell = ("%matplotlib inline\nimport numpy as np\n!ls\ncheck('relu')\n"
-            "from grader.notebook_check import Checker\nx = (1\n     != 2)\n")
+            "from grader.cli.notebook_check import Checker\nx = (1\n     != 2)\n")
     assert clean(cell) == "\nimport numpy as np\n\n\n\nx = (1\n     != 2)\n"
     assert clean("%%time\nx = 1\n") is None
 
@@ -118,7 +118,7 @@ def test_a_file_that_is_not_json_is_one_line_and_exit_2(course, tmp_path):
 
 
 CHECK_SCRIPT = """
-from grader.notebook_check import check
+from grader.cli.notebook_check import check
 solution = open("solutions/week1/numpy_basics.py").read()
 check("sigmoid", week="week1", module="numpy_basics", source=solution)
 print("--")

@@ -2,7 +2,7 @@
 import numpy as np
 
 from grader.cases import Case
-from grader.plugin import _where
+from grader.grading.plugin import _where
 
 
 class Item:

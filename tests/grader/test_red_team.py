@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from grader import jail
+from grader.sandbox import jail
 
 from .conftest import tree_digest
 
@@ -74,7 +74,7 @@ def test_a_conftest_earns_nothing_in_class_grading_and_on_gradescope(course, tmp
     subprocess.run(["cp", "-r", str(uploads / "mallory" / "week1"), str(root / "submission")], check=True)
     (root / "submission" / "conftest.py").write_text(CONFTEST)
     env = {**os.environ, "PYTHONPATH": str(course.root), "AUTOGRADER_ALLOW_UNISOLATED": "1"}
-    subprocess.run([sys.executable, "-m", "grader.platforms", "run", "week1", "--root", str(root)],
+    subprocess.run([sys.executable, "-m", "grader.tools.platforms", "run", "week1", "--root", str(root)],
                    cwd=course.root, env=env, check=True, capture_output=True, timeout=300)
     assert json.loads((root / "results" / "results.json").read_text())["score"] == 0
 
@@ -332,7 +332,7 @@ def test_unisolated_grading_says_so_and_refuses_where_it_must(course, tmp_path):
     root = tmp_path / "autograder"
     (root / "submission").mkdir(parents=True)
     (root / "submission" / "numpy_basics.py").write_text("")
-    subprocess.run([sys.executable, "-m", "grader.platforms", "run", "week1", "--root", str(root)], cwd=course.root,
+    subprocess.run([sys.executable, "-m", "grader.tools.platforms", "run", "week1", "--root", str(root)], cwd=course.root,
                    env={**os.environ, "PYTHONPATH": str(course.root), **env}, check=True, capture_output=True)
     results = json.loads((root / "results" / "results.json").read_text())
     assert results["score"] == 0 and "AUTOGRADER_ALLOW_UNISOLATED=1" in results["output"]

@@ -16,12 +16,12 @@ import sys
 
 import pytest
 
-from grader import release, stubs
+from grader.tools import release, stubs
 from grader.course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, weeks
 
 pytestmark = pytest.mark.skipif(not SOLUTIONS_DIR.is_dir(), reason="the student release has no solutions")
 
-UNDER_TEST = ["grader/release.py", "grader/cli.py", "grader/stubs.py", "grader/notebooks.py", "README.md"]
+UNDER_TEST = ["grader/tools/release.py", "grader/cli/main.py", "grader/tools/stubs.py", "grader/tools/notebooks.py", "README.md"]
 GIT = ["git", "-c", "safe.directory=*", "-c", "user.name=Release test", "-c", "user.email=release@example.invalid",
        "-c", "commit.gpgsign=false"]
 EARLY_WEEKS = ["week1", "week2", "week3", "week4"]
@@ -66,7 +66,7 @@ def run_in(folder, *args):
 
 def filled_notebook(solution):
     """The notebook of a solution module as a learner (or an instructor testing it) fills it in."""
-    from grader import notebooks
+    from grader.tools import notebooks
 
     text = "".join(line for line in solution.read_text(encoding="utf-8").splitlines(keepends=True)
                    if line.strip() not in release.MARKERS and not line.strip().startswith(stubs.HINT))
@@ -137,7 +137,7 @@ def test_the_release_takes_committed_files_only(course, full):
 
 @needs_git
 def test_a_filled_in_notebook_is_replaced_by_the_generated_one(course, full, answers):
-    from grader import notebooks
+    from grader.tools import notebooks
 
     out, _ = full
     assert notebooks.out_of_date(course / "solutions", out / "notebooks") == []
@@ -152,7 +152,7 @@ def test_a_filled_in_notebook_is_replaced_by_the_generated_one(course, full, ans
 @needs_git
 def test_the_release_has_what_learners_need(full):
     out, _ = full
-    for rel in ("README.md", "pyproject.toml", ".ci/run", "grader/cli.py", "tests/conftest.py", "tests/week1/fixtures",
+    for rel in ("README.md", "pyproject.toml", ".ci/run", "grader/cli/main.py", "tests/conftest.py", "tests/week1/fixtures",
                 "exercises/week1/numpy_basics.py", "exercises/week7/trainer.py", "notebooks/week7_trainer.ipynb",
                 "datasets/mnist_even_odd.h5", "examples/week4_deep_nn.py", "examples/week7_train.py"):
         assert (out / rel).exists(), rel
@@ -348,7 +348,7 @@ def test_answers_may_appear_only_in_the_given_code_of_a_later_week(tmp_path):
 
 @pytest.mark.parametrize("rel, week", [
     ("exercises/week4/deep_nn.py", "week4"), ("notebooks/week10_x.ipynb", "week10"),
-    ("tests/week7/fixtures/a.h5", "week7"), ("examples/week4_network.py", "week4"), ("grader/cli.py", None),
+    ("tests/week7/fixtures/a.h5", "week7"), ("examples/week4_network.py", "week4"), ("grader/cli/main.py", None),
     ("README.md", None), ("weekly/notes.md", None),
 ])
 def test_the_week_a_file_belongs_to(rel, week):
@@ -387,7 +387,7 @@ def test_the_release_goes_to_a_new_folder_outside_the_course(tmp_path):
     ("mistakes", True, True), (".github", True, True), ("grades.csv", False, True), ("benchmarks", True, True),
     ("autograder_week4.zip", False, True), ("dl_from_scratch_course.egg-info", True, True),
     ("tests/week4/fixtures/deep_nn.h5", False, False), ("tests/week4/test_deep_nn.py", False, False),
-    ("grader/stubs.py", False, False), ("README.md", False, False), ("datasets/mnist_5k.h5", False, False),
+    ("grader/tools/stubs.py", False, False), ("README.md", False, False), ("datasets/mnist_5k.h5", False, False),
     ("examples", True, False), ("examples/week4_deep_nn.py", False, False), (".ci/run", False, False),
     (".ci/versions", False, True),
 ])

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from grader import mistakes, scoreboard
+from grader.tools import mistakes, scoreboard
 from grader.course import COURSE_ROOT, SOLUTIONS_DIR
 
 

@@ -1,7 +1,7 @@
 """Exercise stubs are generated from the solutions and kept up to date."""
 import pytest
 
-from grader import stubs
+from grader.tools import stubs
 from grader.course import CourseError, SOLUTIONS_DIR
 
 SOLUTION = '''\

@@ -7,14 +7,14 @@ submissions (or the hidden cases of a suite it controls) in a few seconds. The w
 """
 import shutil
 
-from grader import stubs
+from grader.tools import stubs
 from grader.course import COURSE_ROOT
 
 from .conftest import Course
 
 WEEK, MODULE = "week99", "tiny"
 
-# The markers come from grader.stubs, so that this file holds no marker line of its own (the student
+# The markers come from grader.tools.stubs, so that this file holds no marker line of its own (the student
 # release refuses any).
 SOLUTION = f'''\
 """A tiny module.

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from grader import stubs
+from grader.tools import stubs
 from grader.course import COURSE_ROOT, SOLUTIONS_DIR
 
 EXAMPLES = sorted(path.name for path in (COURSE_ROOT / "examples").glob("week*.py"))

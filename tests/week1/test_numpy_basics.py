@@ -26,7 +26,7 @@ How the suites of this course are written (later weeks follow the same pattern):
   ``checks.assert_value_close`` (one value of a result), ``cases.each_value`` (reference cases whose
   values differ) and ``case.assert_pure(module, label, path)`` (purity, one value at a time).
 - A test parameter named ``seed`` is a slot (``@pytest.mark.parametrize("seed", SEEDS)``): the
-  plugin hands the test a seed drawn for this grading (:mod:`grader.seeds`; ``--seed N`` repeats
+  plugin hands the test a seed drawn for this grading (:mod:`grader.grading.seeds`; ``--seed N`` repeats
   one), so every function has checks on inputs that no submission can know in advance, and a
   submission that returns remembered answers loses points (``python -m grader mistakes`` proves it).
   Use ``seed`` only to seed a generator or to pass as an ``rng`` argument, never as a value.

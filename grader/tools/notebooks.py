@@ -10,8 +10,8 @@ when the committed notebooks are stale: ``python -m grader notebooks`` rewrites 
 
 A notebook's relative imports (``from .deep_nn import ...``) cannot run in a kernel: an import of
 another exercise module becomes ``from week4_deep_nn import ...`` (the learner's sibling notebook,
-see :mod:`grader.notebook_check`), an import of a given module ``from exercises.week5.x import ...``.
-Grading turns both back into relative imports (:mod:`grader.notebook_module`).
+see :mod:`grader.cli.notebook_check`), an import of a given module ``from exercises.week5.x import ...``.
+Grading turns both back into relative imports (:mod:`grader.grading.notebook`).
 """
 import ast
 import re
@@ -21,17 +21,14 @@ import nbformat
 from nbformat import v4
 
 from . import stubs
-from .course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, relative, week_title
+from ..grading.notebook import CHECK_TAG, SETUP_TAG, notebook_name
+from ..course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, relative, week_title
 
 NOTEBOOKS_DIR = COURSE_ROOT / "notebooks"
-SETUP_TAG, GIVEN_TAG, CHECK_TAG, EXERCISE_TAG = "setup", "given", "check", "exercise:"
+GIVEN_TAG, EXERCISE_TAG = "given", "exercise:"
 KERNELSPEC = {"display_name": "Python 3", "language": "python", "name": "python3"}
 _SEPARATOR = re.compile(r"^# -{8,}.*\n")  # "# ------------- activations": the notebook has headings instead
 _CHECK_YOUR_WORK = re.compile(r"^Check your work with ``python -m grader (week\d+)``\.\s*$", re.M)
-
-
-def notebook_name(week, module):
-    return f"{week}_{module}.ipynb"
 
 
 # ------------------------------------------------------------------------------------ building
@@ -97,7 +94,7 @@ def _setup_source(week, module):
         "# notebooks/ folder) and defines check(\"name\"), which grades one exercise.\n"
         "import sys\n\n"
         "sys.path.insert(0, \"..\")\n"
-        "from grader.notebook_check import Checker  # noqa: E402\n\n"
+        "from grader.cli.notebook_check import Checker  # noqa: E402\n\n"
         f'check = Checker("{week}", "{module}")\n'
     )
 

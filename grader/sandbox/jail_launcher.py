@@ -1,4 +1,4 @@
-"""Start the worker inside the jail: run by :mod:`grader.jail` as ``python -I -S jail_launcher.py CONFIG``.
+"""Start the worker inside the jail: run by :mod:`grader.sandbox.jail` as ``python -I -S jail_launcher.py CONFIG``.
 
 It runs as root (the grader's own user) and imports nothing of the grader, only the standard library,
 so that what it does can be read in one file. The configuration is JSON (see ``Jail._config``).
@@ -7,7 +7,7 @@ so that what it does can be read in one file. The configuration is JSON (see ``J
 
     launcher (root, the grader's namespaces)        waits; SIGTERM: kill the jail, wait, exit
       └─ init (PID 1 of new PID/mount/IPC/network/UTS namespaces; unprivileged after set-up)
-           └─ worker (exec of Python: grader/worker.py on the submission)
+           └─ worker (exec of Python: grader/sandbox/worker.py on the submission)
 
 The launcher sends init's PID to the grader on the control pipe, so the grader can see (through
 ``/proc``) every process of the jail. When init dies the kernel kills every other process in its
@@ -128,7 +128,7 @@ def run_init(config, status_pipe):
 
 
 def fail(exc):
-    """The last line of the worker's log, which the grader looks for (grader.jail.BUILD_FAILED)."""
+    """The last line of the worker's log, which the grader looks for (grader.sandbox.jail.BUILD_FAILED)."""
     print(f"the grader's jail could not be built: {exc}", file=sys.stderr, flush=True)
     os._exit(111)
 

@@ -17,17 +17,22 @@ from pathlib import Path
 
 import nbformat
 
-from .course import EXERCISES_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
-from .files import remove_tree, temporary_folder
-from .grading import Submission
-from .notebooks import CHECK_TAG, SETUP_TAG, notebook_name
-from .results import ERROR
-from .sandbox import DEFAULT_CALL_TIMEOUT
+from ..course import EXERCISES_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
+from ..sandbox.files import remove_tree, temporary_folder
+from . import Submission
+from ..results import ERROR
+from ..sandbox import DEFAULT_CALL_TIMEOUT
 
+# The cells the grader leaves out: the setup cell (imports the checker) and the check cells (call it).
+SETUP_TAG, CHECK_TAG = "setup", "check"
 MAX_NOTEBOOK_BYTES = 32 * 2**20  # outputs included; parsing more would cost the grading process
 MISSING = "NotebookError"  # the stand-ins' exception; its name is dropped from the report
 _MISSING_PREFIX = f"raised {MISSING}: "
 _NOTEBOOK_NAME = re.compile(r"^(week\d+)_(\w+)\.ipynb$")
+
+
+def notebook_name(week, module):
+    return f"{week}_{module}.ipynb"
 
 
 # ------------------------------------------------------------------------------------- reading
@@ -178,7 +183,7 @@ def _literal(value):
 
 
 _TEMPLATE = '''\
-"""The code cells of {origin}, run one by one (written by the grader: grader/notebook_module.py)."""
+"""The code cells of {origin}, run one by one (written by the grader: grader/grading/notebook.py)."""
 
 
 def __run_notebook(namespace):

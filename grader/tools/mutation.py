@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, modules, resolve_weeks
+from ..course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, modules, resolve_weeks
 from .parallel import map_in_processes
 from .stubs import BEGIN, END
 

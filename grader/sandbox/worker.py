@@ -1,6 +1,6 @@
 """The worker process: imports a submission and runs its functions on request.
 
-It is started by :class:`grader.sandbox.Sandbox` inside the jail of :mod:`grader.jail`, which
+It is started by :class:`grader.sandbox.Sandbox` inside the jail of :mod:`grader.sandbox.jail`, which
 gives it a copy of this module and :mod:`grader.codec` (never the grader's package), and talks over
 its original stdin/stdout, which it moves to private file descriptors before any learner code runs;
 the learner's own prints go to a log file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
@@ -19,7 +19,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import codec
+from .. import codec
 
 # This module runs inside the worker too, where a submission may replace builtins (``isinstance``
 # that always says True, ...). Module-level names shadow builtins, so it keeps using the originals.
@@ -242,7 +242,7 @@ def _safe_str(obj, fn=str):
 
 
 def main(argv=None):
-    submission_root = (argv or sys.argv[1:])[0]  # its limits were set by the jail (grader.jail) before it started
+    submission_root = (argv or sys.argv[1:])[0]  # its limits were set by the jail (grader.sandbox.jail) before it started
     # Private copies of the channel before learner code can print to fd 1 or read fd 0; what it
     # prints goes where the grader sent stderr: the worker's log.
     channel_in, channel_out = os.dup(0), os.dup(1)

@@ -2,7 +2,7 @@
 
 A submission could write into ``tests/`` or ``grader/`` (a fake ``conftest.py``, a doctored fixture,
 a ``.pyc`` that the next run would load), or leave a ``.pth`` file in site-packages that every later
-Python would run. In the jail (:mod:`grader.jail`) it cannot see those files at all; the guard is the
+Python would run. In the jail (:mod:`grader.sandbox.jail`) it cannot see those files at all; the guard is the
 second line, and the only one where the grader cannot isolate.
 
 It reads every protected file once, before any learner code runs, and remembers its content (and a

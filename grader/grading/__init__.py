@@ -1,5 +1,9 @@
-"""Grade a submission: run the week suites through pytest (in this process, with the learner's code
+"""A grading session: run the week suites through pytest (in this process, with the learner's code
 in the sandbox's worker) and gather a :class:`GradingResults`.
+
+The pytest plugin (:mod:`.plugin`) turns each test into a result; :mod:`.calls` names the exercise a
+failure cascades from; :mod:`.notebook` prepares a notebook as a submission; :mod:`.seeds` draws the
+inputs of a session. May import :mod:`grader.sandbox` and the core, nothing above.
 """
 import contextlib
 import io
@@ -10,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from . import calls, oracles, plugin, sandbox
-from .files import remove_tree, temporary_folder
-from .course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
-                     week_title, weeks as all_weeks)
-from .results import ExerciseResult, GradingResults, TestResult, WeekResult
+from . import calls, plugin
+from ..sandbox import oracles
+from .. import sandbox
+from ..sandbox.files import remove_tree, temporary_folder
+from ..course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
+                      week_title, weeks as all_weeks)
+from ..results import ExerciseResult, GradingResults, TestResult, WeekResult
 
 
 class Submission:
@@ -82,6 +88,7 @@ def _check_syntax(root, weeks):
             _check_file_syntax(file, relative(file))
 
 
+DEFAULT_TIME_LIMIT = 600.0  # seconds for one whole submission; a call into it has its own --timeout
 MAX_MODULE_BYTES = 8 * 2**20  # far more than any exercise module; compiling more costs the grader
 
 
@@ -126,7 +133,7 @@ def run_pytest(test_files, extra_args=()):
     # pytest-dev/pytest#13913), no conftest.py is read (the course's plugin is named instead), and only
     # the course's configuration file is.
     args = [*map(str, test_files), f"--rootdir={COURSE_ROOT}", f"--config-file={COURSE_ROOT / 'pyproject.toml'}",
-            "--noconftest", "-p", "grader.plugin", *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout",
+            "--noconftest", "-p", "grader.grading.plugin", *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout",
             "--assert=plain", "--tb=no", "-q", *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -160,7 +167,7 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 
     ``hidden``: include the hidden cases where their fixture files exist (``--no-hidden``: never).
     ``exercises``: grade only these exercises (names as in ``python -m grader list``).
-    ``seed``: the grading seed (:mod:`grader.seeds`); a new one when None.
+    ``seed``: the grading seed (:mod:`grader.grading.seeds`); a new one when None.
     ``trusted``: the instructors' own code (the catalogue of mistakes): no guard on the course's files.
     ``time_limit``: seconds for the whole grading; calls into the submission after it fail at once.
     """
@@ -209,7 +216,7 @@ def _session(test_files, args):
 
 def _regrade(exercise, callees, options):
     """Grade ``exercise`` again with the reference standing in for the learner's failing ``callees``
-    (:mod:`grader.oracles`); where it earns more that way, its own code is right: it keeps those points."""
+    (:mod:`grader.sandbox.oracles`); where it earns more that way, its own code is right: it keeps those points."""
     stand_ins = [name for name in callees if name.count(".") == 1]  # methods need the learner's object
     if not stand_ins:
         return

@@ -5,17 +5,16 @@ files for a ``--check``, answers in a release, scoreboards that differ), 2 bad u
 line on stderr), 3 the grader itself failed, 130 interrupted.
 """
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
 
-from . import classroom, fixtures, grading, jail, sandbox, stubs
-from .files import remove_abandoned_folders, write_text_atomically
-from .cases import write_file
-from .course import SOLUTIONS_DIR, CourseError, relative, resolve_weeks
-from .render import FORMATS, render
-from .render.text import should_color
+from .. import grading, sandbox
+from ..sandbox import jail
+from ..sandbox.files import remove_abandoned_folders, write_text_atomically
+from ..course import SOLUTIONS_DIR, CourseError
+from ..render import FORMATS, render
+from ..render.text import should_color
 
 EXIT_OK, EXIT_POINTS_LOST, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 GRADER_MEMORY_MB = 4096
@@ -77,7 +76,7 @@ class _Parser(argparse.ArgumentParser):
         raise CourseError(message)
 
 
-def _grade_parser():
+def grade_parser():
     parser = _Parser(prog="python -m grader", description=DESCRIPTION,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("weeks", nargs="*", metavar="WEEK",
@@ -118,7 +117,7 @@ def _grade_parser():
     group.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded at the same time (default: the number of CPUs, %(default)s)")
     group.add_argument("--regrade", action="store_true", help="grade again the submissions already in the CSV")
-    parser.add_argument("--time-limit", type=float, default=classroom.DEFAULT_TIME_LIMIT, metavar="SECONDS",
+    parser.add_argument("--time-limit", type=float, default=grading.DEFAULT_TIME_LIMIT, metavar="SECONDS",
                         help="time limit of the whole grading of one submission; its exercises not reached "
                              "in time score 0 as timed out (default: %(default)s)")
     isolation = parser.add_argument_group(
@@ -146,11 +145,11 @@ def check_isolation(args, what):
 
 
 def grade_command(argv):
-    args = _grade_parser().parse_args(argv)
+    args = grade_parser().parse_args(argv)
     if not args.solutions:  # the reference solutions are the course's own code
-        check_isolation(args, "the submissions' code" if args.submissions else "the submission's code")
-    if args.submissions:
-        return classroom.command(args)
+        check_isolation(args, "the submission's code")
+    if args.submissions:  # only `python -m grader` reaches the class-grading tool (grader.tools.cli)
+        raise CourseError("--submissions: grade a class with python -m grader ... --submissions DIR")
     limit_own_memory()
     remove_abandoned_folders()  # of grader runs that were killed
     if args.solutions and not SOLUTIONS_DIR.is_dir():
@@ -158,7 +157,7 @@ def grade_command(argv):
                           "(the learners' release); python -m grader grades your exercises")
     path = SOLUTIONS_DIR if args.solutions else args.submission
     if args.notebook:
-        from . import notebook_module
+        from ..grading import notebook as notebook_module
         submission = notebook_module.prepare(args.notebook, args.weeks, call_timeout=args.timeout)
     else:
         submission = grading.prepare(path, args.weeks)
@@ -213,207 +212,19 @@ def list_command(argv):
     return EXIT_OK
 
 
-def _regenerate(argv, command, what, source, out_of_date, write):
-    """The shared shape of ``stubs`` and ``notebooks``: files generated from solutions/."""
-    parser = _Parser(prog=f"python -m grader {command}",
-                     description=f"Regenerate {what} from the ### BEGIN/END SOLUTION blocks of solutions/ ({source}).")
-    parser.add_argument("--check", action="store_true", help=f"only report files of {what} that are out of date (exit 1)")
-    parser.add_argument("--force", action="store_true", help="overwrite files that contain your own code")
-    args = parser.parse_args(argv)
-    if args.check:
-        stale = out_of_date()
-        for path in stale:
-            print(f"out of date: {relative(path)}")
-        print(f"{what} is up to date" if not stale else f"run `{parser.prog}` to regenerate")
-        return EXIT_POINTS_LOST if stale else EXIT_OK
-    changed = write(force=args.force)
-    print("\n".join(f"wrote {relative(p)}" for p in changed) or f"{what} was already up to date")
-    return EXIT_OK
+COMMANDS = {"list": list_command}
 
 
-def stubs_command(argv):
-    return _regenerate(argv, "stubs", "exercises/", "one stub module per solution module", stubs.out_of_date,
-                       stubs.write)
+def main(argv=None, commands=COMMANDS, default=grade_command):
+    """Run a command (``list``, or grading when the first argument names none) and return its exit status.
 
-
-def fixtures_command(argv):
-    parser = _Parser(prog="python -m grader fixtures",
-                     description="Freeze the reference cases of the test suites from the solutions.")
-    parser.add_argument("weeks", nargs="*", metavar="WEEK")
-    parser.add_argument("--check", action="store_true", help="only report stale fixture files (exit 1)")
-    parser.add_argument("--hidden", action="store_true",
-                        help="freeze the hidden cases (other seeds) into tests/weekN/fixtures/hidden/ instead")
-    args = parser.parse_args(argv)
-    if args.hidden and args.check:
-        raise CourseError("--check compares the visible fixtures; a stale hidden case shows when the solutions "
-                          "are graded (python -m grader all --solutions), as its expected values are theirs")
-    if args.hidden:
-        for cases, solution in fixtures.case_sets(resolve_weeks(args.weeks)):
-            write_file(cases.hidden_file, cases.freeze(solution, hidden=True))
-            print(f"wrote {relative(cases.hidden_file)}")
-        return EXIT_OK
-    if args.check:
-        problems = fixtures.stale(args.weeks)
-        print("\n".join(problems) or "all fixtures are current")
-        return EXIT_POINTS_LOST if problems else EXIT_OK
-    for path in fixtures.build(args.weeks):
-        print(f"wrote {relative(path)}")
-    return EXIT_OK
-
-
-def notebooks_command(argv):
-    from . import notebooks  # nbformat is imported only by the commands that need it
-
-    return _regenerate(argv, "notebooks", "notebooks/", "one notebook per exercise module",
-                       notebooks.out_of_date, notebooks.write)
-
-
-def gradescope_command(argv):
-    from . import platforms
-
-    parser = _Parser(prog="python -m grader gradescope",
-                     description="Build a Gradescope autograder (.zip) that grades the given weeks.")
-    parser.add_argument("weeks", nargs="+", metavar="WEEK")
-    parser.add_argument("-o", "--output", metavar="ZIP", help="the archive to write (default: autograder_WEEK.zip)")
-    args = parser.parse_args(argv)
-    weeks = resolve_weeks(args.weeks)
-    path = platforms.build_archive(weeks, args.output or f"autograder_{'_'.join(weeks)}.zip")
-    print(f"wrote {relative(path)}: upload it as the autograder of a Gradescope programming assignment")
-    return EXIT_OK
-
-
-RELEASE_DESCRIPTION = """\
-Write a copy of the course for learners into OUT_DIR (a new or empty folder outside the course).
-
-It is built from the course's last commit (git archive HEAD), never from the working tree: files
-that are not committed (submissions/, grades.csv, a virtual environment, a notebook filled in while
-testing) never get in, and uncommitted changes to the files it takes are named in a note. The
-exercises and notebooks are generated afresh from the committed solutions. Left out: solutions/,
-mistakes/, the hidden cases, .github/, benchmarks/. The examples ship (they train the learner's code).
-"""
-
-RELEASE_EPILOG = """\
-Before it finishes, the release is checked: no solutions folder, no solution marker, and no answer of
-any week (the lines of the solution blocks) except in the given code of a later week (week 6's given
-network may hold week 4's forward pass). A release that fails the check is left in OUT_DIR for
-inspection, with a message naming each file and answer.
-
-Exit status: 0 written, 1 the release holds answers or instructor-only files, 2 bad usage or input
-(an unknown week, a folder that is not new, no git checkout or no git).
-"""
-
-
-def release_command(argv):
-    from . import release
-
-    parser = _Parser(prog="python -m grader release", description=RELEASE_DESCRIPTION, epilog=RELEASE_EPILOG,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder outside the course")
-    parser.add_argument("--through", metavar="WEEK",
-                        help="release only the weeks up to this one (week4, or 4): no file of a later week "
-                             "(exercises, notebooks, tests, fixtures, examples), and a README of those weeks "
-                             "(default: every week)")
-    args = parser.parse_args(argv)
-    try:
-        built = release.write_release(args.out_dir, through=args.through)
-    except release.UnsafeRelease as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_POINTS_LOST
-    for note in built.notes():
-        print(f"note: {note}", file=sys.stderr)
-    print(built.summary())
-    return EXIT_OK
-
-
-def _weeks_and_jobs(parser, what):
-    """The WEEK arguments and ``--jobs`` of the instructors' tools that grade many submissions."""
-    parser.add_argument("weeks", nargs="*", metavar="WEEK")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                        help=f"{what} at the same time (default: %(default)s)")
-
-
-def mistakes_command(argv):
-    from . import mistakes
-
-    parser = _Parser(prog="python -m grader mistakes",
-                     description="Grade every catalogued mistake (mistakes/weekN/) and, for every exercise, a "
-                                 "submission that replays the answers of another grading: each must lose points, "
-                                 "and each mistake a reference case can recognise must show its hint; every "
-                                 "variant (correct code written another way) must keep full marks.")
-    _weeks_and_jobs(parser, "submissions graded")
-    parser.add_argument("--no-memorisers", dest="memorisers", action="store_false",
-                        help="grade only the catalogue, not the hard-coding submissions")
-    parser.add_argument("--verbose", "-v", action="store_true", help="one line per submission, not only problems")
-    args = parser.parse_args(argv)
-    weeks = resolve_weeks(args.weeks)
-    report = mistakes.Report(verbose=args.verbose)
-    report.add(mistakes.check(mistakes.catalogue(weeks), args.jobs, report.progress))
-    report.add(mistakes.check(mistakes.catalogue(weeks, variants=True), args.jobs, report.progress))
-    if args.memorisers:
-        report.add(mistakes.check_memorisers(weeks, args.jobs, report.progress))
-    print(report.summary(weeks))
-    return EXIT_OK if report.ok else EXIT_POINTS_LOST
-
-
-def scoreboard_command(argv):
-    from . import scoreboard
-
-    parser = _Parser(prog="python -m grader scoreboard",
-                     description="The same grade on every machine. --output FILE: grade the solutions, the stubs, "
-                                 "every catalogued mistake and every variant with one seed and write the scores and "
-                                 "the versions of Python, NumPy, h5py and pytest. --compare A B ...: list the entries "
-                                 "whose points or status differ (exit 1 if any) and print a table of totals.")
-    _weeks_and_jobs(parser, "submissions graded")
-    action = parser.add_mutually_exclusive_group(required=True)
-    action.add_argument("--output", "-o", metavar="FILE", help="write this machine's scoreboard (JSON) here")
-    action.add_argument("--compare", nargs="+", metavar="FILE", help="compare scoreboards written elsewhere")
-    parser.add_argument("--seed", type=int, default=scoreboard.DEFAULT_SEED,
-                        help="the grading seed, the same on every machine (default: %(default)s)")
-    args = parser.parse_args(argv)
-    if args.output:
-        board = scoreboard.collect(args.weeks, args.seed, args.jobs, lambda line: print(line, file=sys.stderr))
-        Path(args.output).write_text(json.dumps(board, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(scoreboard.totals_table([board], [args.output]))
-        return EXIT_OK
-    if len(args.compare) < 2:
-        raise CourseError("--compare needs two scoreboards or more")
-    boards = [scoreboard.read(path) for path in args.compare]
-    print(scoreboard.totals_table(boards, args.compare))
-    found = scoreboard.differences(boards)
-    for key, entries in found:
-        print(f"differs: {key}: " + " | ".join(scoreboard.describe(e) for e in entries))
-    print(f"\n{len(found)} entr{'y differs' if len(found) == 1 else 'ies differ'}" if found else
-          f"\nthe same points and status for all {len(boards[0]['entries'])} entries")
-    return EXIT_POINTS_LOST if found else EXIT_OK
-
-
-def mutation_command(argv):
-    from . import mutation
-
-    parser = _Parser(prog="python -m grader mutation",
-                     description="Mutation score of the suites: mutate the solution blocks of solutions/ with "
-                                 "cosmic-ray (pip install -e '.[mutation]') and count the mutants the tests kill.")
-    _weeks_and_jobs(parser, "mutants tested")
-    parser.add_argument("--target", type=float, default=90.0, metavar="PERCENT",
-                        help="exit 1 when a week's score is below this (default: %(default)s)")
-    parser.add_argument("--module", action="append", default=[], metavar="NAME",
-                        help="only the mutants of this module (numpy_basics; repeatable)")
-    parser.add_argument("--line", action="append", default=[], type=int, metavar="N",
-                        help="only the mutants on this line of the module (repeatable)")
-    parser.add_argument("--verbose", "-v", action="store_true", help="a line per mutant, not only survivors")
-    return mutation.command(parser.parse_args(argv))
-
-
-COMMANDS = {"list": list_command, "mistakes": mistakes_command, "mutation": mutation_command, "stubs": stubs_command, "fixtures": fixtures_command, "notebooks": notebooks_command,
-            "gradescope": gradescope_command, "release": release_command,
-            "scoreboard": scoreboard_command}
-
-
-def main(argv=None):
+    The instructors' tools (:mod:`grader.tools.cli`) run through this function too, with their own
+    commands, so every command fails the same way: one line and a distinct exit status.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = COMMANDS.get(argv[0], None) if argv else None
+    command = commands.get(argv[0], None) if argv else None
     try:
-        return command(argv[1:]) if command else grade_command(argv)
+        return command(argv[1:]) if command else default(argv)
     except CourseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -426,5 +237,3 @@ def main(argv=None):
     except RuntimeError as exc:
         print(f"grader failure: {exc}", file=sys.stderr)
         return EXIT_INTERNAL
-
-

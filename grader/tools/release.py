@@ -7,8 +7,8 @@ folder outside the course), built from the course's last commit, never from the 
   folder, so what is not committed (a ``submissions/`` folder, ``grades.csv``, a virtual environment, a
   notebook filled in while testing) never gets in. Uncommitted changes to files the release takes are
   named in a note ("commit them first"); the release goes on without them.
-- **Exercises and notebooks written fresh** from the staged ``solutions/`` (:func:`grader.stubs.generate`
-  and :func:`grader.notebooks.generate`), so a stub or a notebook edited by hand cannot carry a solution
+- **Exercises and notebooks written fresh** from the staged ``solutions/`` (:func:`grader.tools.stubs.generate`
+  and :func:`grader.tools.notebooks.generate`), so a stub or a notebook edited by hand cannot carry a solution
   into the release.
 - **Week by week.** With ``--through week4`` the release holds weeks 1 to 4 only: no file of a later
   week anywhere (exercises, notebooks, suites and fixtures, examples; a file belongs to a week when a
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import stubs
-from .course import COURSE_ROOT, CourseError, resolve_weeks, week_sort_key
+from ..course import COURSE_ROOT, CourseError, resolve_weeks, week_sort_key
 
 # Left out wherever they are (names of folders or files).
 EXCLUDED_NAMES = {".git", ".hg", "__pycache__", ".tox", ".nox", ".pytest_cache", ".mypy_cache", ".ruff_cache",
@@ -78,7 +78,7 @@ def is_excluded(rel, is_dir=False, root=COURSE_ROOT):
 
 def file_week(rel):
     """The week a course file belongs to (``tests/week4/test_deep_nn.py``, ``notebooks/week4_network.ipynb``,
-    ``examples/week4_deep_nn.py``: ``"week4"``), or None for a file of no week (``grader/cli.py``)."""
+    ``examples/week4_deep_nn.py``: ``"week4"``), or None for a file of no week (``grader/cli/main.py``)."""
     for part in Path(rel).parts:
         match = _WEEK_PART.match(part)
         if match:
@@ -354,7 +354,7 @@ def inspect_release(out, answers=None):
     answers of earlier weeks that given code of later weeks holds (allowed)."""
     out = Path(out)
     if answers is None:
-        from .course import SOLUTIONS_DIR
+        from ..course import SOLUTIONS_DIR
 
         answers = Answers.from_solutions(SOLUTIONS_DIR) if SOLUTIONS_DIR.is_dir() else Answers([])
     problems = [f"{p.relative_to(out).as_posix()}: instructors only" for p in sorted(out.rglob("*")) if p.is_dir()

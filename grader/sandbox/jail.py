@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 from . import files
-from .course import COURSE_ROOT, CourseError
+from ..course import COURSE_ROOT, CourseError
 
 NAMESPACES, USER, NONE = "namespaces", "user", "none"
 MODES = (NAMESPACES, USER, NONE)
@@ -48,7 +48,8 @@ MAX_OPEN_FILES = 256
 MAX_FILE_MB = 64
 TMP_MB = 256
 STOP_TIMEOUT = 10.0
-WORKER_MODULES = ("worker.py", "codec.py")
+# The worker's own modules, at the same paths in the jail's kit as in the course (its imports are relative).
+WORKER_MODULES = ("grader/sandbox/worker.py", "grader/codec.py")
 SUBMISSION_MOUNT = "/submission"
 BUILD_FAILED = "the grader's jail could not be built"  # the launcher's last words when it cannot
 # In the worker's environment: without a jail, its processes (a session of their own included) are
@@ -259,15 +260,13 @@ def _ignored(name):
 
 def _copy_kit(kit):
     """The worker's own modules and the course's data: all a submission may import of the course."""
-    grader = kit / "grader"
-    grader.mkdir(parents=True)
     for name in WORKER_MODULES:
-        (grader / name).write_bytes((COURSE_ROOT / "grader" / name).read_bytes())
+        (kit / name).parent.mkdir(parents=True, exist_ok=True)
+        (kit / name).write_bytes((COURSE_ROOT / name).read_bytes())
+        os.chmod(kit / name, 0o644)
     files.copy_tree(COURSE_ROOT / "datasets", kit / "datasets", ignore=_ignored)
-    for folder in (kit, grader):
+    for folder in (kit, kit / "grader", kit / "grader" / "sandbox"):
         os.chmod(folder, 0o755)
-    for name in WORKER_MODULES:
-        os.chmod(grader / name, 0o644)
 
 
 def _python_folders():

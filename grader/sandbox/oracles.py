@@ -1,7 +1,7 @@
 """Reference helpers standing in for a learner's failing ones, so that an exercise is graded on its own logic.
 
 When an exercise lost points while a function of the learner's that it calls fails its own checks
-(:mod:`grader.calls`), the exercise is graded a second time with those functions replaced by the
+(:mod:`grader.grading.calls`), the exercise is graded a second time with those functions replaced by the
 reference solutions' (``--oracle NAME``): the worker puts a stand-in under each name, and a call to
 it comes back here, to the grading process, which runs the reference and answers with its result.
 The reference's code never reaches the learner's process, and what the learner's code passes is
@@ -29,8 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import codec
-from .course import SOLUTIONS_DIR
+from .. import codec
+from ..course import SOLUTIONS_DIR
 
 REFERENCE_VARIABLE = "GRADER_REFERENCE"
 

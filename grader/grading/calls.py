@@ -13,8 +13,8 @@ Gradescope archive, which have no solutions) and ``--check`` finds it stale.
 import ast
 import json
 
-from .course import SOLUTIONS_DIR, TESTS_DIR, modules
-from .results import NOT_IMPLEMENTED, PASSED
+from ..course import SOLUTIONS_DIR, TESTS_DIR, modules
+from ..results import NOT_IMPLEMENTED, PASSED
 
 FILE_NAME = "calls.json"
 
@@ -115,7 +115,7 @@ def annotate(results):
 
     Returns ``[(exercise, ["module.function", ...])]``: for each such exercise, every failing function
     of the learner's it reaches, which the reference can stand in for when it is graded again
-    (:mod:`grader.oracles`)."""
+    (:mod:`grader.sandbox.oracles`)."""
     plan = []
     for week in results.weeks:
         stored = _read(week.name)

@@ -17,7 +17,7 @@ and with a private copy of the course's grader, suites, fixtures and data (:func
 solutions): a submission can cost only its own row, never stop, slow down or tamper with the grading
 of another, even one graded at the same moment.
 
-An upload is never trusted to be a plain tree. Its copy (:func:`grader.files.copy_tree`) holds its
+An upload is never trusted to be a plain tree. Its copy (:func:`grader.sandbox.files.copy_tree`) holds its
 folders and regular files only: symbolic links are never followed (an entry that is a link is
 malformed; a link inside one is left out of the copy, and the row says so), and an entry deeper than
 32 folders, with more than 10000 files and folders or more than 256 MB is malformed. A name that is
@@ -66,13 +66,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, List, Optional
 
-from . import grading, oracles
-from .files import (TreeTooLarge, atomic_output, copy_file, copy_tree, escape_name, remove_abandoned_folders,
-                    remove_tree, temporary_folder)
-from .course import COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks
-from .render.formatting import format_points
+from .. import grading
+from ..sandbox import oracles
+from ..sandbox.files import (TreeTooLarge, atomic_output, copy_file, copy_tree, escape_name,
+                              remove_abandoned_folders, remove_tree, temporary_folder)
+from ..course import COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks
+from ..cli.main import grade_parser
+from ..render.formatting import format_points
 
-DEFAULT_TIME_LIMIT = 600.0  # seconds for one whole submission; a call into it has its own --timeout
 GRACE = 10.0  # seconds a stopped grader gets to end its worker before it is killed
 SEARCH_DEPTH = 3  # how far below an upload to look for the week's folder or files
 
@@ -87,7 +88,7 @@ RETRIED = {GRADER_ERROR}  # rows graded again at the next run even without --reg
 _BOOTSTRAP = ("import signal, sys; sys.path[0] = {root!r}; "
               "signal.signal(signal.SIGINT, signal.default_int_handler); "
               "sys.platform.startswith('linux') and __import__('ctypes').CDLL(None).prctl(1, signal.SIGTERM, 0, 0, 0); "
-              "from grader.cli import main; sys.exit(main())")
+              "from grader.cli.main import main; sys.exit(main())")
 
 
 def course_files(weeks):
@@ -190,9 +191,8 @@ def notebooks_supported():
     """Whether this grader can grade notebooks (``python -m grader WEEK --notebook FILE``)."""
     if not (COURSE_ROOT / "grader" / "notebooks.py").is_file():
         return False
-    from .cli import _grade_parser
 
-    return any("--notebook" in action.option_strings for action in _grade_parser()._actions)
+    return any("--notebook" in action.option_strings for action in grade_parser()._actions)
 
 
 def prepare_upload(path, weeks):
@@ -476,7 +476,7 @@ def row_name(file_name):
 
 
 def _cell(text):
-    """Text as a CSV cell: escaped (:func:`grader.files.escape_name`), and with a quote before what a
+    """Text as a CSV cell: escaped (:func:`grader.sandbox.files.escape_name`), and with a quote before what a
     spreadsheet would run as a formula (``=HYPERLINK(...)``, ``-1+2``): upload names are the learners'."""
     text = escape_name(text)
     return "'" + text if text.startswith(("=", "+", "-", "@")) else text
@@ -526,7 +526,7 @@ class ClassGrading:
     csv_path: Path
     jobs: int = 1
     regrade: bool = False
-    time_limit: float = DEFAULT_TIME_LIMIT
+    time_limit: float = grading.DEFAULT_TIME_LIMIT
     options: List[str] = field(default_factory=list)  # passed on to every grader run (--timeout, ...)
     hidden: bool = True
 

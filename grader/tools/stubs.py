@@ -7,7 +7,7 @@ everything else (lesson docstrings, given helpers, the ``return`` after a block)
 """
 from pathlib import Path
 
-from .course import EXERCISES_DIR, SOLUTIONS_DIR, CourseError, relative
+from ..course import EXERCISES_DIR, SOLUTIONS_DIR, CourseError, relative
 
 BEGIN, END, HINT = "### BEGIN SOLUTION", "### END SOLUTION", "### HINT:"
 PLACEHOLDER = "raise NotImplementedError()"

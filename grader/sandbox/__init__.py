@@ -1,12 +1,15 @@
-"""Run a submission's code in a worker process and bring back plain data.
+"""The sandbox: run a submission's code in a worker process and bring back plain data.
 
 The test suites never import learner code. They call it through :func:`load`, whose functions send
-each call to a worker subprocess (see :mod:`grader.worker`) and return what it answers, decoded by
+each call to a worker subprocess (see :mod:`.worker`) and return what it answers, decoded by
 :mod:`grader.codec`. A call that raises, hangs, exits or kills its worker becomes a
 :class:`SubmissionError` in the test, which the pytest plugin turns into a status and a message.
 A worker that died is replaced at the next call; an exercise that timed out is not run again.
-The worker runs in the jail of :mod:`grader.jail` (a user and namespaces of its own where the grader
+The worker runs in the jail of :mod:`.jail` (a user and namespaces of its own where the grader
 runs as root); a call that leaves a process of the submission running fails, and the process is ended.
+
+Also here: the files the grader copies and checks (:mod:`.files`, :mod:`.guard`) and the reference
+functions that may answer a worker's calls (:mod:`.oracles`). May import the core only.
 """
 import contextlib
 import os
@@ -22,7 +25,8 @@ import threading
 import time
 from pathlib import Path
 
-from . import codec, files, oracles
+from .. import codec
+from . import files, oracles
 from . import jail as jail_module
 
 DEFAULT_CALL_TIMEOUT = 10.0
@@ -76,11 +80,13 @@ class _Worker:
         kit = jail.kit_inside
         # The worker imports its two modules from the jail's kit, never the grader's package (whose
         # __init__ would look for the course), with no path of the course's or the current folder's.
-        bootstrap = ("import sys, types; "
-                     f"sys.path[:] = {jail_module.worker_path() + [kit]!r}; "
-                     "package = types.ModuleType('grader'); "
-                     f"package.__path__ = [{kit + '/grader'!r}]; sys.modules['grader'] = package; "
-                     "from grader.worker import main; main()")
+        bootstrap = (f"import sys, types\n"
+                     f"sys.path[:] = {jail_module.worker_path() + [kit]!r}\n"
+                     f"for name in ('grader', 'grader.sandbox'):\n"
+                     f"    package = sys.modules[name] = types.ModuleType(name)\n"
+                     f"    package.__path__ = [{kit!r} + '/' + name.replace('.', '/')]\n"
+                     f"from grader.sandbox.worker import main\n"
+                     f"main()\n")
         argv = [sys.executable, "-I", "-B", "-u", "-c", bootstrap, jail.submission_inside]
         self.jail = jail
         with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
@@ -218,10 +224,10 @@ class Sandbox:
         self._module_failures = {}  # module -> SubmissionError: it cannot be imported at all
         self._jail = None
         self.log_path = None
-        self.isolation = None  # the jail's mechanism once it is built (grader.jail: namespaces, user, none)
+        self.isolation = None  # the jail's mechanism once it is built (grader.sandbox.jail: namespaces, user, none)
         self.left_running = 0  # without a jail: processes of the submission stopped when it was done
         self.jail_failure = None  # a JailError: this machine cannot build the jail; nothing can be graded
-        # name -> the reference function that stands in for the submission's (grader.oracles): set when
+        # name -> the reference function that stands in for the submission's (grader.sandbox.oracles): set when
         # an exercise is graded again with correct helpers; run here, in the grading process.
         self.oracles = {}
 
@@ -451,7 +457,7 @@ def _error_from(info):
 
 
 # ------------------------------------------------------------------------------------ proxies
-class RemoteObject:
+class RemoteObject(codec.Remote):
     """An object that lives in the worker (an instance of the learner's class, a bound method).
 
     Attribute reads and calls are forwarded; comparisons are identity only, so no ``__eq__`` of the

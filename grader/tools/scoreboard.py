@@ -3,7 +3,7 @@
 ``python -m grader scoreboard --output FILE`` grades, with one fixed seed, the reference solutions and
 the untouched stubs of every week (each exercise's points and status), every catalogued mistake
 (the points, status and hint of the function it breaks) and every variant (correct code written
-another way, :func:`grader.mistakes.variant`), and writes them with the versions of Python, NumPy,
+another way, :func:`grader.tools.mistakes.variant`), and writes them with the versions of Python, NumPy,
 h5py and pytest. ``python -m grader scoreboard --compare A B ...`` lists every entry whose points or
 status differ between the files (exit status 1 when one does) and prints a table of totals.
 
@@ -16,7 +16,7 @@ import platform
 from pathlib import Path
 
 from . import mistakes
-from .course import EXERCISES_DIR, SOLUTIONS_DIR, CourseError, resolve_weeks
+from ..course import EXERCISES_DIR, SOLUTIONS_DIR, CourseError, resolve_weeks
 
 DEFAULT_SEED = 1
 COMPARED = ("points", "status")  # a hint or a message may be worded by NumPy itself (its error messages)
@@ -34,7 +34,7 @@ def versions():
 
 def collect(weeks=None, seed=DEFAULT_SEED, jobs=1, progress=None):
     """``{"versions": ..., "seed": ..., "entries": {key: {"points", "max_points", "status", "hint"}}}``."""
-    from . import grading
+    from .. import grading
 
     weeks = resolve_weeks(weeks)
     entries = {}

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from . import oracles, seeds
-from . import sandbox as sandbox_module
-from . import cases as cases_module
-from .cases import Case
-from .course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
-from .guard import Guard
-from .jail import site_folders
-from .results import ERROR, FAILED, PASSED, TestResult
+from ..sandbox import oracles
+from . import seeds
+from .. import sandbox as sandbox_module
+from .. import cases as cases_module
+from ..cases import Case
+from ..course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
+from ..sandbox.guard import Guard
+from ..sandbox.jail import site_folders
+from ..results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
 # Files that Python or pytest would run or read at their next start, wherever they appear.
@@ -50,7 +51,7 @@ def pytest_addoption(parser):
                     help="run only the tests of this exercise (NAME, or NAME.method for a class); repeatable")
     group.addoption("--oracle", action="append", default=[], metavar="WEEK.MODULE.FUNCTION", dest="grader_oracles",
                     help="let the reference function, run in this process, stand in for the submission's "
-                         "(grader.oracles); repeatable")
+                         "(grader.sandbox.oracles); repeatable")
 
 
 def pytest_configure(config):

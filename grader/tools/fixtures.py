@@ -4,10 +4,16 @@
 Both import the reference solutions in this (trusted) process; grading never does.
 """
 import importlib
+import warnings
 
-from . import calls, checks
-from .cases import Cases, read_file, read_mistakes, same_values, write_file
-from .course import CourseError, modules, relative, resolve_weeks
+import numpy as np
+
+from ..grading import calls
+from .. import checks
+from . import mistakes
+from .. import codec
+from ..cases import Case, Cases, read_file, read_mistakes, same_values, write_file
+from ..course import CourseError, modules, relative, resolve_weeks
 
 
 def case_sets(weeks):
@@ -25,11 +31,11 @@ def case_sets(weeks):
 
 
 def build(weeks=None):
-    """Rebuild the fixture files and the call graphs (:mod:`grader.calls`); returns the paths written."""
+    """Rebuild the fixture files and the call graphs (:mod:`grader.grading.calls`); returns the paths written."""
     written = [calls.write(week) for week in resolve_weeks(weeks)]
     for cases, solution in case_sets(resolve_weeks(weeks)):
         frozen = cases.freeze(solution)
-        write_file(cases.file, frozen, cases.freeze_mistakes(frozen))
+        write_file(cases.file, frozen, freeze_mistakes(cases, frozen))
         written.append(cases.file)
     return written
 
@@ -55,7 +61,7 @@ def stale(weeks=None):
                     checks.assert_close(stored[name][case_id][1], expected, f"{name}[{case_id}]", 1e-9, 1e-12)
                 except AssertionError as exc:
                     problems.append(f"{where}: {exc}")
-        problems += _stale_mistakes(where, read_mistakes(cases.file), cases.freeze_mistakes(fresh))
+        problems += _stale_mistakes(where, read_mistakes(cases.file), freeze_mistakes(cases, fresh))
     return problems
 
 
@@ -72,3 +78,38 @@ def _stale_mistakes(where, stored, fresh):
     return problems
 
 
+def freeze_mistakes(cases, frozen):
+    """What the catalogued mistakes return on the cases ``frozen`` from the reference, where it differs.
+
+    ``{name: {"hints": {mistake_id: hint}, "cases": {case_id: {mistake_id: (result, inputs_after)}}}}``;
+    ``inputs_after`` is None unless the mistake modified its inputs.
+    """
+    found = {}
+    for name, (_, call) in cases.definitions.items():
+        entries = mistakes.for_function(cases.week, cases.module, name)
+        records = {"hints": {m.id: m.hint for m in entries}, "cases": {}}
+        for entry in entries:
+            module = mistakes.mistaken_module(entry)
+            for case_id, (inputs, expected) in frozen.get(name, {}).items():
+                record = _observe(Case(name, case_id, inputs, None, call), module)
+                if record is not None and (not same_values(record[0], expected) or record[1] is not None):
+                    records["cases"].setdefault(case_id, {})[entry.id] = record
+        if entries:
+            found[name] = records
+    return found
+
+
+def _observe(case, module):
+    """``(result, inputs_after or None)`` of running ``case`` on a mistaken module; None if it raises."""
+    inputs = case.inputs
+    try:
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # wrong code warns (0/0, degrees of freedom): the result is what counts
+            result = case._invoke(module, inputs)
+    except Exception:  # a mistake that crashes here is recognised by its error message, not by a hint
+        return None
+    try:
+        changed = codec.encode(inputs) != codec.encode(case.inputs)
+        return codec.decode(codec.encode(result)), (inputs if changed else None)
+    except (TypeError, ValueError):  # a result the codec cannot carry (an object): nothing to compare
+        return None

@@ -29,7 +29,7 @@ whole layout, so an instructor can try the archive locally::
     AUTOGRADER_ROOT=/tmp/ag bash /tmp/ag/source/run_autograder && cat /tmp/ag/results/results.json
 
 As on Gradescope, run it as root: the submission's code then runs in the grader's jail
-(:mod:`grader.jail`), and the course and results folders are made readable by root only. As an
+(:mod:`grader.sandbox.jail`), and the course and results folders are made readable by root only. As an
 ordinary user it refuses to grade (results.json says why) unless ``AUTOGRADER_ALLOW_UNISOLATED=1``.
 """
 import argparse
@@ -45,9 +45,9 @@ from pathlib import Path
 
 from .classroom import (CRASHED, GRADER_ERROR, MALFORMED, TIMED_OUT, UNSUPPORTED, course_files, failure,
                         prepare_upload, run_grader)
-from .files import atomic_output
-from . import jail
-from .course import COURSE_ROOT, CourseError, relative, resolve_weeks
+from ..sandbox.files import atomic_output
+from ..sandbox import jail
+from ..course import COURSE_ROOT, CourseError, relative, resolve_weeks
 
 DEFAULT_TIME_LIMIT = 480.0
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same course gives the same archive
@@ -69,14 +69,14 @@ python3 -m pip install --no-cache-dir -r requirements.txt \\
 RUN_AUTOGRADER = """\
 #!/usr/bin/env bash
 # Gradescope runs this for every submission: grade /autograder/submission into
-# /autograder/results/results.json (see grader/platforms.py). To try it locally:
+# /autograder/results/results.json (see grader/tools/platforms.py). To try it locally:
 #   AUTOGRADER_ROOT=/tmp/ag bash /tmp/ag/source/run_autograder
 # with the archive unpacked into /tmp/ag/source and a submission in /tmp/ag/submission.
 ROOT="${{AUTOGRADER_ROOT:-/autograder}}"
 SOURCE="${{AUTOGRADER_SOURCE:-$ROOT/source}}"
 PYTHON="${{AUTOGRADER_PYTHON:-python3}}"
 mkdir -p "$ROOT/results" && rm -f "$ROOT/results/results.json"
-cd "$SOURCE" && "$PYTHON" -m grader.platforms run {weeks} --root "$ROOT"
+cd "$SOURCE" && "$PYTHON" -m grader.tools.platforms run {weeks} --root "$ROOT"
 # Only if Python itself could not run: results.json must exist whatever happens.
 if [ ! -s "$ROOT/results/results.json" ]; then
     cat > "$ROOT/results/results.json" <<'EOF'
@@ -296,8 +296,8 @@ def _grade(weeks, submission, time_limit, stream, allow_unisolated=False):
 
 
 def main(argv=None):
-    """``python -m grader.platforms run WEEK... [--root DIR]``: what ``run_autograder`` calls."""
-    parser = argparse.ArgumentParser(prog="python -m grader.platforms")
+    """``python -m grader.tools.platforms run WEEK... [--root DIR]``: what ``run_autograder`` calls."""
+    parser = argparse.ArgumentParser(prog="python -m grader.tools.platforms")
     parser.add_argument("action", choices=["run"])
     parser.add_argument("weeks", nargs="+")
     parser.add_argument("--root", default=os.environ.get("AUTOGRADER_ROOT", "/autograder"))

@@ -10,7 +10,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .course import CourseError, relative
+from ..course import CourseError, relative
 
 
 @contextlib.contextmanager

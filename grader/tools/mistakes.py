@@ -28,7 +28,7 @@ Three uses:
 The same files also hold **variants** (:func:`variant`): correct code written another way than the
 reference (the cost as the (1, 1) array that ``np.dot`` gives, a loop written as the Deep Learning
 Specialization writes it). Each must keep full marks, on every supported NumPy and Python: the
-version matrix (:mod:`grader.scoreboard`) grades them with the mistakes.
+version matrix (:mod:`grader.tools.scoreboard`) grades them with the mistakes.
 
 ``python -m grader mistakes`` runs these checks and prints a table.
 """
@@ -43,7 +43,7 @@ import types
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .course import COURSE_ROOT, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
+from ..course import COURSE_ROOT, SOLUTIONS_DIR, TESTS_DIR, CourseError, modules, resolve_weeks
 from .parallel import map_in_processes
 
 CATALOGUE_DIR = COURSE_ROOT / "mistakes"
@@ -194,7 +194,7 @@ class Outcome:
 
 
 def _grade(folder, week, module, function, seed=None, test_files=None):
-    from . import grading
+    from .. import grading
 
     submission = grading.Submission(Path(folder).resolve(), [week],
                                     test_files or [TESTS_DIR / week / f"test_{module}.py"], f"<{function}>")
@@ -206,7 +206,7 @@ def _grade(folder, week, module, function, seed=None, test_files=None):
 def _check_one(task):
     mistake_, seed = task
     outcome = Outcome(mistake_.week, mistake_.module, mistake_.function, mistake_.id)
-    from .cases import recognisable_hints
+    from ..cases import recognisable_hints
 
     outcome.expected_hint = mistake_.hint if not mistake_.is_variant and mistake_.id in recognisable_hints(
         mistake_.week, mistake_.module, mistake_.function) else ""
@@ -240,7 +240,7 @@ def check(mistakes, jobs=1, progress=None, seed=None):
 # ------------------------------------------------------------------------------ memorisers
 MEMORISER = """
 
-# ---- appended by grader.mistakes: a submission that hard-codes the answers it has seen ----
+# ---- appended by grader.tools.mistakes: a submission that hard-codes the answers it has seen ----
 def _memorise(owner, name, label, record_file, replay):
     import functools, hashlib, pickle
 
@@ -302,7 +302,7 @@ def memoriser_source(week, module, functions, record_file, replay):
 
 def exercises(weeks=None):
     """``[(week, module, function)]`` of every graded function, in lesson order."""
-    from . import grading
+    from .. import grading
 
     return [(e.week, e.module, e.name) for week in grading.list_exercises(weeks) for e in week.exercises]
 
@@ -312,7 +312,7 @@ RECORD_SEED, REPLAY_SEED = 1, 2  # two grading sessions: what is seen in the fir
 
 def check_memorisers(weeks=None, jobs=1, progress=None):
     """For every exercise: does a submission that replays another session's answers lose points?"""
-    from . import grading
+    from .. import grading
 
     outcomes = []
     for week in resolve_weeks(weeks):

@@ -23,7 +23,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .course import COURSE_ROOT
+from ..course import COURSE_ROOT
 
 _SIBLING = re.compile(r"^week\d+_\w+$")
 
@@ -124,7 +124,7 @@ class NotebookFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
     def exec_module(self, module):
-        from .notebook_module import code_cells, module_source, read
+        from ..grading.notebook import code_cells, module_source, read
 
         week, name = module.__name__.split("_", 1)
         nb = read(module.__file__)

@@ -42,7 +42,6 @@ class CodecError(ValueError):
     """A value that cannot be represented as plain data, or bytes that are not a valid encoding."""
 
 
-@dataclass(frozen=True)
 class Remote:
     """The base of the grading process's proxies for objects that live in the worker
     (:class:`grader.sandbox.RemoteObject`): the checks name such a value by its ``type_name``."""
@@ -50,6 +49,7 @@ class Remote:
     __slots__ = ()
 
 
+@dataclass(frozen=True)
 class Handle:
     """Reference to an object that lives in a worker process (a class instance, a method, ...)."""
 

@@ -1,4 +1,4 @@
-"""The catalogue of mistakes learners make, one module per solution module (see grader/mistakes.py).
+"""The catalogue of mistakes learners make, one module per solution module (see grader/tools/mistakes.py).
 
 Instructors only: it is left out of exercises/ and of the student release.
 """

@@ -1,4 +1,4 @@
-"""Mistakes learners make in week1/linear_regression.py (see grader/mistakes.py).
+"""Mistakes learners make in week1/linear_regression.py (see grader/tools/mistakes.py).
 
 Each body runs in the namespace of ``solutions/week1/linear_regression.py`` (``np``, ``standardize``,
 ``propagate``, ``gradient_descent``, ``predict``, ``rmse``), where it replaces the graded function of
@@ -6,7 +6,7 @@ the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake, variant
+from grader.tools.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------------------ standardize

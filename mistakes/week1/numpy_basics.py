@@ -1,11 +1,11 @@
-"""Mistakes learners make in week1/numpy_basics.py (see grader/mistakes.py).
+"""Mistakes learners make in week1/numpy_basics.py (see grader/tools/mistakes.py).
 
 Each body runs in the namespace of ``solutions/week1/numpy_basics.py`` (``math``, ``np``, ``sigmoid``,
 ``relu``...), where it replaces the graded function of the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ------------------------------------------------------------------------------ basic_sigmoid

@@ -1,11 +1,11 @@
-"""Mistakes learners make in week1/vectorization.py (see grader/mistakes.py).
+"""Mistakes learners make in week1/vectorization.py (see grader/tools/mistakes.py).
 
 Each body runs in the namespace of ``solutions/week1/vectorization.py`` (``np``), where it replaces
 the graded function of the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # -------------------------------------------------------------------------------------- dot

@@ -1,4 +1,4 @@
-"""Mistakes learners make in week2/logistic_regression.py (see grader/mistakes.py).
+"""Mistakes learners make in week2/logistic_regression.py (see grader/tools/mistakes.py).
 
 Each body runs in the namespace of ``solutions/week2/logistic_regression.py`` (``np``, ``EPS``,
 ``sigmoid``, ``initialize_with_zeros``, ``propagate``, ``optimize``, ``predict``, ``model``), where it
@@ -6,7 +6,7 @@ replaces the graded function of the same name.
 """
 import numpy as np
 
-from grader.mistakes import mistake, variant
+from grader.tools.mistakes import mistake, variant
 
 
 # ---------------------------------------------------------------------------------- sigmoid

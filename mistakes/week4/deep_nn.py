@@ -1,7 +1,7 @@
-"""Mistakes learners make in week4/deep_nn.py (see grader/mistakes.py)."""
+"""Mistakes learners make in week4/deep_nn.py (see grader/tools/mistakes.py)."""
 import numpy as np
 
-from grader.mistakes import mistake, variant
+from grader.tools.mistakes import mistake, variant
 
 
 # ------------------------------------------------------------------- activation backward steps

@@ -1,7 +1,7 @@
-"""Mistakes learners make in week4/network.py (see grader/mistakes.py)."""
+"""Mistakes learners make in week4/network.py (see grader/tools/mistakes.py)."""
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ---------------------------------------------------------------------------- constructor

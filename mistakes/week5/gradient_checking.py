@@ -1,7 +1,7 @@
-"""Mistakes learners make in week5/gradient_checking.py (see grader/mistakes.py)."""
+"""Mistakes learners make in week5/gradient_checking.py (see grader/tools/mistakes.py)."""
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ------------------------------------------------------------------------ forward_propagation

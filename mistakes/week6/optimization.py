@@ -1,9 +1,9 @@
-"""Mistakes learners make in week6/optimization.py (see grader/mistakes.py)."""
+"""Mistakes learners make in week6/optimization.py (see grader/tools/mistakes.py)."""
 import math
 
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ------------------------------------------------------------------ update_parameters_with_gd

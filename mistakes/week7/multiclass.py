@@ -1,4 +1,4 @@
-"""Mistakes learners make in week7/multiclass.py (see grader/mistakes.py).
+"""Mistakes learners make in week7/multiclass.py (see grader/tools/mistakes.py).
 
 Each entry replaces one graded function in the reference module, so its body uses that module's
 names: ``np``, ``EPS`` and the given ``linear_forward``, ``linear_backward``, ``relu``,
@@ -6,7 +6,7 @@ names: ``np``, ``EPS`` and the given ``linear_forward``, ``linear_backward``, ``
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ------------------------------------------------------------------------------------- one_hot

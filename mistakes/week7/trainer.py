@@ -1,4 +1,4 @@
-"""Mistakes learners make in week7/trainer.py (see grader/mistakes.py).
+"""Mistakes learners make in week7/trainer.py (see grader/tools/mistakes.py).
 
 Each entry is a ``DeepClassifier`` method written as a plain function with ``self`` first; it replaces
 that method inside the reference class, so its body uses the trainer module's names: ``np``,
@@ -7,7 +7,7 @@ that method inside the reference class, so its body uses the trainer module's na
 """
 import numpy as np
 
-from grader.mistakes import mistake
+from grader.tools.mistakes import mistake
 
 
 # ------------------------------------------------------------------------------------ forward

@@ -122,9 +122,10 @@ def grade_parser():
                              "in time score 0 as timed out (default: %(default)s)")
     isolation = parser.add_argument_group(
         "isolation", "Run as root, the grader runs the submission's code as a user of its own, in\n"
-                     "namespaces of its own where the kernel allows, seeing only its own copy (README:\n"
-                     "threat model). As an ordinary user it cannot: the report's first line says\n"
-                     "\"not isolated\", and the modes below refuse unless --allow-unisolated.")
+                     "namespaces of its own where the kernel allows, seeing only its own copy (the\n"
+                     "threat model in docs/instructors.md). As an ordinary user it cannot: the report's\n"
+                     "first line says \"not isolated\", and the modes below refuse unless\n"
+                     "--allow-unisolated.")
     isolation.add_argument("--allow-unisolated", action="store_true",
                            help="grade even where the code cannot be isolated, in the modes that refuse to: "
                                 "class grading, the Gradescope autograder, --require-isolation, and when the "

@@ -103,7 +103,8 @@ It is built from the course's last commit (git archive HEAD), never from the wor
 that are not committed (submissions/, grades.csv, a virtual environment, a notebook filled in while
 testing) never get in, and uncommitted changes to the files it takes are named in a note. The
 exercises and notebooks are generated afresh from the committed solutions. Left out: solutions/,
-mistakes/, the hidden cases, .github/, benchmarks/. The examples ship (they train the learner's code).
+mistakes/, the hidden cases, .github/, benchmarks/, and the pages of docs/ but the results page. The
+examples ship (they train the learner's code).
 """
 
 RELEASE_EPILOG = """\
@@ -125,8 +126,8 @@ def release_command(argv):
     parser.add_argument("out_dir", metavar="OUT_DIR", help="a new (or empty) folder outside the course")
     parser.add_argument("--through", metavar="WEEK",
                         help="release only the weeks up to this one (week4, or 4): no file of a later week "
-                             "(exercises, notebooks, tests, fixtures, examples), and a README of those weeks "
-                             "(default: every week)")
+                             "(exercises, notebooks, tests, fixtures, examples), and a README and results page "
+                             "of those weeks (default: every week)")
     args = parser.parse_args(argv)
     try:
         built = release.write_release(args.out_dir, through=args.through)

@@ -12,14 +12,22 @@ folder outside the course), built from the course's last commit, never from the 
   into the release.
 - **Week by week.** With ``--through week4`` the release holds weeks 1 to 4 only: no file of a later
   week anywhere (exercises, notebooks, suites and fixtures, examples; a file belongs to a week when a
-  part of its path is ``weekN`` or starts with ``weekN_``), and the learners' README lists those weeks
-  only (:func:`learner_readme`; a line of it that still names another week or the solutions gets a
-  note). The data in ``datasets/`` is shared by the weeks and always ships.
+  part of its path is ``weekN`` or starts with ``weekN_``), and the learners' README and results page
+  hold those weeks only (:func:`learner_readme`, :func:`learner_page`; a line of them that still names
+  another week or the solutions gets a note). The data in ``datasets/`` is shared by the weeks and
+  always ships.
+- **The learners' pages.** ``README.md`` and the pages of ``docs/`` that learners need
+  (:data:`LEARNER_DOCS`: the results of every week) are rewritten for learners: the instructors'
+  parts (``<!-- begin instructors ... -->`` to ``<!-- end instructors -->``) and the weeks not released
+  (``<!-- weekN -->`` to ``<!-- end weekN -->``, and their rows of a table) left out. A relative link of
+  theirs that the release cannot follow (a page or a heading it does not hold) gets a note
+  (:func:`link_notes`).
 - **Left out**: ``solutions/``; every ``mistakes/`` folder (a catalogue of wrong implementations); the
   hidden cases, ``tests/weekN/fixtures/hidden/``; instructor-only files: ``.github/`` (a workflow that
   grades the solutions), ``.ci/versions`` and ``.ci/oldest.txt`` (the version matrix, which grades the
   solutions and the mistakes), ``benchmarks/``, ``tests/grader/test_stubs.py`` (it tests the stub generator on
-  a sample solution block, markers included); what is not course material (caches, virtual
+  a sample solution block, markers included), every page of ``docs/`` but :data:`LEARNER_DOCS` (the
+  instructors' guide, the proof of the suites, the benchmarks); what is not course material (caches, virtual
   environments, build output, ``grades*.csv``, ``autograder*.zip``). ``examples/`` ships: the scripts
   train the learner's own code.
 
@@ -55,6 +63,8 @@ EXCLUDED_SUFFIXES = (".egg-info", ".pyc")
 # Left out by their path in the course (shell patterns, "/" separators).
 EXCLUDED_PATHS = ["solutions", "build", "dist", ".github", "benchmarks", ".ci/versions", ".ci/oldest.txt",
                   "tests/*/fixtures/hidden", "tests/grader/test_stubs.py", "grades*.csv", "autograder*.zip"]
+# The pages of docs/ that learners need (rewritten like README.md); every other file of docs/ stays out.
+LEARNER_DOCS = ("docs/results.md",)
 # Written from the solutions (their committed copies are used only when there are no solutions).
 GENERATED = ("exercises", "notebooks")
 MARKERS = (stubs.BEGIN, stubs.END)
@@ -72,6 +82,9 @@ def is_excluded(rel, is_dir=False, root=COURSE_ROOT):
     if name in EXCLUDED_NAMES or name.endswith(EXCLUDED_SUFFIXES):
         return True
     if is_dir and (Path(root) / rel / "pyvenv.cfg").is_file():  # a virtual environment, whatever its name
+        return True
+    if rel.startswith("docs/") and not (rel in LEARNER_DOCS or is_dir and any(
+            page.startswith(rel + "/") for page in LEARNER_DOCS)):
         return True
     return any(fnmatch.fnmatchcase(rel, pattern) for pattern in EXCLUDED_PATHS)
 
@@ -181,11 +194,16 @@ def write_release(out_dir, through=None, root=None):
         count = len(generated) + _copy_staged(staged, out, through, skip=generated)
         answers = Answers.from_solutions(solutions) if has_solutions else None
         uncommitted = git.uncommitted(lambda rel: _takes(rel, through, has_solutions))
-    readme, untrue = out / "README.md", []
-    if readme.is_file():
-        text = learner_readme(readme.read_text(encoding="utf-8"), weeks, partial=weeks != every_week)
-        readme.write_text(text, encoding="utf-8")
-        untrue = readme_notes(text, weeks)
+    untrue = []
+    for rel in ("README.md", *LEARNER_DOCS):
+        page = out / rel
+        if page.is_file():
+            text = page.read_text(encoding="utf-8")
+            text = (learner_readme(text, weeks, partial=weeks != every_week) if rel == "README.md"
+                    else learner_page(text, weeks))
+            page.write_text(text, encoding="utf-8")
+            untrue += readme_notes(text, weeks, rel)
+    untrue += link_notes(out)
     problems, helpers = inspect_release(out, answers)
     if problems:
         raise UnsafeRelease(f"the release in {out_dir} holds what learners must not have (it is left there for "
@@ -296,20 +314,26 @@ REWRITES = {
 }
 
 
-def learner_readme(text, weeks=None, partial=False):
-    """The README for learners: the instructors' parts (between ``<!-- begin instructors`` and ``<!--
-    end instructors -->``) left out, the sentences of :data:`REWRITES` rewritten, and, when ``weeks``
-    is given, only those weeks: the rows of the weeks table and the parts between ``<!-- weekN -->``
-    and ``<!-- end weekN -->`` of the others are left out. ``partial``: the release holds the first
-    weeks of the course only, and the note at the top says so."""
+def learner_page(text, weeks=None):
+    """A page for learners (a page of :data:`LEARNER_DOCS`): the instructors' parts (between ``<!-- begin
+    instructors`` and ``<!-- end instructors -->``) left out, and, when ``weeks`` is given, only those
+    weeks: the rows of a table that start with another week and the parts between ``<!-- weekN -->`` and
+    ``<!-- end weekN -->`` of the others are left out."""
     text = _INSTRUCTORS.sub("", text)
-    for old, new in REWRITES.items():
-        pattern = r"\s+".join(re.escape(word) for word in old.split())
-        text = re.sub(pattern, lambda _: new, text)
     text = _WEEK_SECTION.sub(lambda m: m.group(2) if weeks is None or m.group(1) in weeks else "", text)
     if weeks is not None:
         text = _TABLE_ROW.sub(lambda m: m.group(0) if m.group(1) in weeks else "", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def learner_readme(text, weeks=None, partial=False):
+    """The README for learners: :func:`learner_page`, with the sentences of :data:`REWRITES` rewritten
+    and a note at the top. ``partial``: the release holds the first weeks of the course only, and the
+    note says so."""
+    for old, new in REWRITES.items():
+        pattern = r"\s+".join(re.escape(word) for word in old.split())
+        text = re.sub(pattern, lambda _: new, text)
+    text = learner_page(text, weeks)
     held = ""
     if partial and weeks:
         held = (f" It holds weeks {_week_number(weeks[0])} to {_week_number(weeks[-1])}; the next weeks come "
@@ -321,9 +345,9 @@ def learner_readme(text, weeks=None, partial=False):
     return text[:first_break + 2] + note + text[first_break + 2:] if first_break != -1 else note + text
 
 
-def readme_notes(text, weeks):
-    """What the learners' README ``text`` still says that is untrue for a release of ``weeks``: lines
-    that name a week it does not hold, or the solutions (a part of README.md without its markers)."""
+def readme_notes(text, weeks, name="README.md"):
+    """What the learners' page ``name`` (``text``) still says that is untrue for a release of ``weeks``:
+    lines that name a week it does not hold, or the solutions (a part of the page without its markers)."""
     later, solutions = [], []
     held = {_week_number(w) for w in weeks}
     for number, line in enumerate(text.splitlines(), start=1):
@@ -333,12 +357,67 @@ def readme_notes(text, weeks):
             solutions.append(str(number))
     notes = []
     if later:
-        notes.append(f"the learners' README.md names weeks the release does not hold (lines {', '.join(later[:10])}"
-                     f"{' ...' if len(later) > 10 else ''}): mark those parts of README.md with <!-- weekN --> and "
+        notes.append(f"the learners' {name} names weeks the release does not hold (lines {', '.join(later[:10])}"
+                     f"{' ...' if len(later) > 10 else ''}): mark those parts of {name} with <!-- weekN --> and "
                      "<!-- end weekN -->")
     if solutions:
-        notes.append(f"the learners' README.md mentions the solutions (lines {', '.join(solutions[:10])}): put those "
-                     "parts of README.md between <!-- begin instructors --> and <!-- end instructors -->")
+        notes.append(f"the learners' {name} mentions the solutions (lines {', '.join(solutions[:10])}): put those "
+                     f"parts of {name} between <!-- begin instructors --> and <!-- end instructors -->")
+    return notes
+
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
+_LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
+
+
+def _without_code(text):
+    return _CODE_SPAN.sub("", _FENCE.sub("", text))
+
+
+def anchors(text):
+    """The anchors GitHub gives the headings of the Markdown ``text`` (``## Week 1: what it reaches`` ->
+    ``week-1-what-it-reaches``; a repeated one gets ``-1``, ``-2``, ...)."""
+    seen, found = {}, set()
+    for heading in _HEADING.findall(_FENCE.sub("", text)):
+        heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)  # a link: its text
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        count = seen.get(slug, 0)
+        seen[slug] = count + 1
+        found.add(slug if count == 0 else f"{slug}-{count}")
+    return found
+
+
+def broken_links(page, root):
+    """``[target]`` of the relative links of the Markdown file ``page`` that lead nowhere inside the folder
+    ``root``: a file or folder that is not there, outside ``root``, or a heading the page linked to does
+    not have. Links to the web (``https:``, ``mailto:``) are not followed."""
+    page, root = Path(page), Path(root).resolve()
+    broken = []
+    for target in _LINK.findall(_without_code(page.read_text(encoding="utf-8"))):
+        if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        linked = (page.parent / path).resolve() if path else page.resolve()
+        if not (linked == root or root in linked.parents) or not linked.exists():
+            broken.append(target)
+        elif anchor and linked.is_file() and linked.suffix == ".md" and anchor not in anchors(
+                linked.read_text(encoding="utf-8")):
+            broken.append(target)
+    return broken
+
+
+def link_notes(out):
+    """A note for every learners' page of the release at ``out`` with links that lead nowhere in it."""
+    notes = []
+    for rel in ("README.md", *LEARNER_DOCS):
+        if (Path(out) / rel).is_file():
+            broken = broken_links(Path(out) / rel, out)
+            if broken:
+                notes.append(f"the learners' {rel} links to what the release does not hold ({', '.join(broken[:10])}"
+                             f"{' ...' if len(broken) > 10 else ''}): put those links between <!-- begin instructors "
+                             "--> and <!-- end instructors -->, or in the part of their week")
     return notes
 
 

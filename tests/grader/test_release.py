@@ -2,8 +2,8 @@
 still works inside it.
 
 The releases are built in temporary clones of the course (never in the course itself), made once per
-module. A clone is a copy of the last commit; the files under test (the release code and README.md)
-are committed into it as they are in the working tree, so that the tests check them before they are
+module. A clone is a copy of the last commit; the files under test (the release code, README.md and the
+pages of docs/) are committed into it as they are in the working tree, so that the tests check them before they are
 committed too (in a fresh clone, as on CI, they are the same).
 """
 import ast
@@ -21,7 +21,8 @@ from grader.course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, weeks
 
 pytestmark = pytest.mark.skipif(not SOLUTIONS_DIR.is_dir(), reason="the student release has no solutions")
 
-UNDER_TEST = ["grader/tools/release.py", "grader/cli/main.py", "grader/tools/stubs.py", "grader/tools/notebooks.py", "README.md"]
+UNDER_TEST = ["grader/tools/release.py", "grader/cli/main.py", "grader/tools/stubs.py", "grader/tools/notebooks.py", "README.md",
+              *sorted(p.relative_to(COURSE_ROOT).as_posix() for p in (COURSE_ROOT / "docs").glob("*.md"))]
 GIT = ["git", "-c", "safe.directory=*", "-c", "user.name=Release test", "-c", "user.email=release@example.invalid",
        "-c", "commit.gpgsign=false"]
 EARLY_WEEKS = ["week1", "week2", "week3", "week4"]
@@ -43,6 +44,7 @@ def clone_course(target):
     """A clone of the course's last commit, plus the files under test as they are now."""
     git(None, "clone", "-q", str(COURSE_ROOT), str(target))
     for rel in UNDER_TEST:
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(COURSE_ROOT / rel, target / rel)
     git(target, "add", *UNDER_TEST)
     git(target, "commit", "-q", "--allow-empty", "-m", "the release code under test")
@@ -154,7 +156,7 @@ def test_the_release_has_what_learners_need(full):
     out, _ = full
     for rel in ("README.md", "pyproject.toml", ".ci/run", "grader/cli/main.py", "tests/conftest.py", "tests/week1/fixtures",
                 "exercises/week1/numpy_basics.py", "exercises/week7/trainer.py", "notebooks/week7_trainer.ipynb",
-                "datasets/mnist_even_odd.h5", "examples/week4_deep_nn.py", "examples/week7_train.py"):
+                "datasets/mnist_even_odd.h5", "examples/week4_deep_nn.py", "examples/week7_train.py", "docs/results.md"):
         assert (out / rel).exists(), rel
 
 
@@ -168,6 +170,7 @@ def test_no_solution_and_no_instructor_folder_in_the_release(full, answers):
         assert not list(out.rglob(folder)), folder
     assert not [p for p in out.rglob("hidden") if p.parent.name == "fixtures"]
     assert not (out / "tests/grader/test_stubs.py").exists()
+    assert files_of(out / "docs") == ["results.md"]  # the instructors', suites' and benchmarks' pages stay out
 
 
 @needs_git
@@ -234,38 +237,84 @@ def test_pytest_in_a_staged_release_skips_what_needs_the_solutions(early):
 
 
 # ------------------------------------------------------------------------------ the README
+def learner_pages(out):
+    return {rel: (out / rel).read_text(encoding="utf-8") for rel in ("README.md", *release.LEARNER_DOCS)}
+
+
 @needs_git
 def test_the_learners_readme_of_a_staged_release_has_its_weeks_only(early):
     out, done = early
-    text = (out / "README.md").read_text(encoding="utf-8")
-    assert not re.search(r"(?i)week\s*[5-7]", text)
-    assert "solutions/" not in text and "--solutions" not in text and "benchmarks/" not in text
-    assert "<!--" not in text and "For instructors" not in text
+    pages = learner_pages(out)
+    for rel, text in pages.items():
+        assert not re.search(r"(?i)week\s*[5-7]", text), rel
+        assert "solutions/" not in text and "--solutions" not in text and "benchmarks" not in text, rel
+        assert "<!--" not in text and "For instructors" not in text and "instructors.md" not in text, rel
+        assert release.broken_links(out / rel, out) == [], rel
+    text, results = pages["README.md"], pages["docs/results.md"]
     assert "python -m pip install -e . && python -m grader all\n" in text
     assert "learners' copy" in text and "weeks 1 to 4" in text
     assert re.findall(r"^\| (week\d+) \|", text, re.M) == EARLY_WEEKS
-    assert all(f"### Week {n}:" in text for n in range(1, 5))
-    assert "examples/week4_deep_nn.py --data" in text  # the week's own-images section
-    assert "README.md" not in done.stderr  # no note that it names later weeks or the solutions
+    assert re.findall(r"^## Week (\d+):", results, re.M) == ["1", "2", "3", "4"]
+    assert "examples/week4_deep_nn.py --data" in results  # the week's own-images section
+    assert "README.md" not in done.stderr and "docs/" not in done.stderr  # no note on the learners' pages
 
 
 @needs_git
 def test_the_learners_readme_of_the_full_release(full):
-    out, _ = full
-    text = (out / "README.md").read_text(encoding="utf-8")
+    out, done = full
+    pages = learner_pages(out)
+    for rel, text in pages.items():
+        assert "--solutions" not in text and "solutions/" not in text and "benchmarks" not in text, rel
+        assert "<!--" not in text and "For instructors" not in text and "weeks 1 to" not in text, rel
+        assert release.broken_links(out / rel, out) == [], rel
+    text, results = pages["README.md"], pages["docs/results.md"]
     assert re.findall(r"^\| (week\d+) \|", text, re.M) == [f"week{n}" for n in range(1, 8)]
-    assert all(f"### Week {n}:" in text for n in range(1, 8))
-    assert "--solutions" not in text and "solutions/" not in text and "benchmarks/" not in text
-    assert "<!--" not in text and "For instructors" not in text and "weeks 1 to" not in text
+    assert re.findall(r"^## Week (\d+):", results, re.M) == [str(n) for n in range(1, 8)]
     assert "python -m pip install -e . && python -m grader all\n" in text
+    assert "README.md" not in done.stderr and "docs/" not in done.stderr
 
 
 def test_every_rewrite_of_the_learners_readme_finds_its_sentence():
     text = (COURSE_ROOT / "README.md").read_text(encoding="utf-8")
     for old in release.REWRITES:
         assert re.search(r"\s+".join(re.escape(word) for word in old.split()), text), old
-    for week in weeks():  # every week's part of README.md is marked
-        assert f"<!-- {week} -->" in text and f"<!-- end {week} -->" in text
+    results = (COURSE_ROOT / "docs/results.md").read_text(encoding="utf-8")
+    for week in weeks():  # every week's row of the README and part of the results page is marked
+        assert re.search(rf"^\| {week} \|", text, re.M), week
+        assert f"<!-- {week} -->" in results and f"<!-- end {week} -->" in results, week
+
+
+def test_every_link_of_the_readme_and_the_docs_leads_somewhere():
+    pages = [COURSE_ROOT / "README.md", *sorted((COURSE_ROOT / "docs").glob("*.md"))]
+    assert len(pages) > 1
+    for page in pages:
+        assert release.broken_links(page, COURSE_ROOT) == [], page.name
+    readme = (COURSE_ROOT / "README.md").read_text(encoding="utf-8")
+    for page in pages[1:]:  # every page of docs/ is linked from the README
+        assert f"(docs/{page.name}" in readme, page.name
+
+
+def test_the_learners_pages_leave_out_the_instructors_and_the_later_weeks():
+    text = ("# Results\n\n<!-- begin instructors: x -->\nSee [speed](benchmarks.md).\n<!-- end instructors -->\n"
+            "| week | figure |\n|---|---|\n| week1 | 1 |\n| week2 | 2 |\n\n<!-- week1 -->\n## Week 1: one\n<!-- end week1 -->\n"
+            "<!-- week2 -->\n## Week 2: two\n<!-- end week2 -->\n")
+    page = release.learner_page(text, ["week1"])
+    assert page == "# Results\n\n| week | figure |\n|---|---|\n| week1 | 1 |\n\n## Week 1: one\n"
+    assert "## Week 2: two" in release.learner_page(text) and "benchmarks.md" not in release.learner_page(text)
+
+
+def test_a_link_that_leads_nowhere_is_found(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "results.md").write_text("# Results\n\n## Week 1: what `it` reaches\n\n```\n# not a heading\n```\n")
+    (tmp_path / "README.md").write_text(
+        "See [week 1](docs/results.md#week-1-what-it-reaches), [the guide](docs/instructors.md),\n"
+        "[week 2](docs/results.md#week-2), [the top](#title), [the web](https://example.com/x.md),\n"
+        "`[code](nowhere.md)`, [outside](../elsewhere.md) and [data](docs/).\n\n# Title\n")
+    assert release.broken_links(tmp_path / "README.md", tmp_path) == [
+        "docs/instructors.md", "docs/results.md#week-2", "../elsewhere.md"]
+    assert release.anchors((tmp_path / "docs" / "results.md").read_text()) == {"results", "week-1-what-it-reaches"}
+    notes = release.link_notes(tmp_path)
+    assert len(notes) == 1 and notes[0].startswith("the learners' README.md links to what the release does not hold")
 
 
 def test_a_readme_part_without_its_markers_gets_a_note():
@@ -389,7 +438,8 @@ def test_the_release_goes_to_a_new_folder_outside_the_course(tmp_path):
     ("tests/week4/fixtures/deep_nn.h5", False, False), ("tests/week4/test_deep_nn.py", False, False),
     ("grader/tools/stubs.py", False, False), ("README.md", False, False), ("datasets/mnist_5k.h5", False, False),
     ("examples", True, False), ("examples/week4_deep_nn.py", False, False), (".ci/run", False, False),
-    (".ci/versions", False, True),
+    (".ci/versions", False, True), ("docs", True, False), ("docs/results.md", False, False),
+    ("docs/instructors.md", False, True), ("docs/suites.md", False, True), ("docs/benchmarks.md", False, True),
 ])
 def test_what_stays_out_of_the_release(rel, is_dir, excluded):
     assert release.is_excluded(rel, is_dir=is_dir) is excluded

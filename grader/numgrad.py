@@ -15,7 +15,7 @@ def numerical_gradient(f, x, h=1e-6):
     f : callable
         ``f(x) -> float``; it is called ``2 * x.size`` times, each time with a fresh copy of ``x``
         that differs from it in one entry (so a submission that modifies its input cannot spoil
-        later evaluations).
+        later evaluations). The calls may run together (see :func:`evaluate_points_with`).
     x : ndarray of any shape
         The point; converted to float64.
     h : float
@@ -26,13 +26,30 @@ def numerical_gradient(f, x, h=1e-6):
     grad : ndarray of the same shape as ``x``, float64
     """
     x = np.array(x, dtype=np.float64)
-    grad = np.zeros_like(x)
+    points = []
     for index in np.ndindex(x.shape):
         plus, minus = x.copy(), x.copy()
         plus[index] += h
         minus[index] -= h
-        grad[index] = (_number(f(plus)) - _number(f(minus))) / (2 * h)
-    return grad
+        points += [plus, minus]
+    values = np.array([_number(value) for value in _evaluate(f, points)], dtype=np.float64)
+    return ((values[0::2] - values[1::2]) / (2 * h)).reshape(x.shape)
+
+
+def _one_by_one(f, points):
+    return [f(point) for point in points]
+
+
+_evaluate = _one_by_one
+
+
+def evaluate_points_with(evaluate):
+    """Evaluate the perturbed points with ``evaluate(f, points) -> [f(p) for p in points]`` from now
+    on; returns the evaluator it replaces. A grading session plugs in the sandbox's
+    (:func:`grader.sandbox.together`), which sends the calls of all the points to the worker at once."""
+    global _evaluate
+    previous, _evaluate = _evaluate, evaluate
+    return previous
 
 
 def _number(value):

@@ -13,6 +13,7 @@ from ..sandbox import oracles
 from . import seeds
 from .. import sandbox as sandbox_module
 from .. import cases as cases_module
+from .. import numgrad
 from ..cases import Case
 from ..course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from ..sandbox.guard import Guard
@@ -68,6 +69,8 @@ def pytest_configure(config):
         sandbox.oracles.update(oracles.references(week, [name]))
     sandbox_module.activate(sandbox)
     config._grader_sandbox = sandbox
+    # A numerical gradient's points go to the worker together: one round trip per step, not per point.
+    config._grader_outer_evaluator = numgrad.evaluate_points_with(sandbox_module.together)
     # The reference solutions are trusted; any other code might write into the course's files.
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
@@ -84,6 +87,7 @@ def pytest_report_header(config):
 def pytest_unconfigure(config):
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
+        numgrad.evaluate_points_with(config._grader_outer_evaluator)
         sandbox.close()  # every process of the submission has ended: now the files can be compared
         if config._grader_guard is not None:
             config._grader_guard.verify()

@@ -118,7 +118,9 @@ class _Worker:
         self._answers.put(None)
 
     def send(self, message):
-        payload = codec.encode(message)
+        self.write(codec.encode(message))
+
+    def write(self, payload):
         data = memoryview(struct.pack("<Q", len(payload)) + payload)
         fd = self.process.stdin.fileno()
         while data:
@@ -230,6 +232,7 @@ class Sandbox:
         # name -> the reference function that stands in for the submission's (grader.sandbox.oracles): set when
         # an exercise is graded again with correct helpers; run here, in the grading process.
         self.oracles = {}
+        self._batch = None  # the evaluations of Sandbox.together, while they run
 
     @property
     def jail(self):
@@ -356,26 +359,57 @@ class Sandbox:
         return windows
 
     def _request(self, message):
+        batch = self._batch
+        if batch is not None and batch.owns_current_thread():
+            return batch.submit(message)  # sent with the other evaluations' calls of the same step
+        answer = self._request_all([message])[0]
+        if isinstance(answer, SubmissionError):
+            raise answer
+        return answer
+
+    def _request_all(self, messages):
+        """Send ``messages`` to the worker in one batch and read their answers, each within the time
+        limit of one call: a list of answers, or of the :class:`SubmissionError` that ended the
+        worker (for that message and every later one, which never ran)."""
         if self.jail_failure is not None:
             raise self.jail_failure
         timeout, run_out = self.call_timeout, False
         if self.deadline is not None:
             remaining = self.deadline - time.monotonic()
             if remaining <= 0:
-                raise SubmissionTimeout(f"not run: the whole grading took longer than its {self.time_limit:g} s "
-                                        "(--time-limit)")
+                return [SubmissionTimeout(f"not run: the whole grading took longer than its {self.time_limit:g} s "
+                                          "(--time-limit)") for _ in messages]
             timeout, run_out = min(timeout, remaining), remaining < timeout
+        # Encoded before anything is sent: a message that cannot be sent fails alone, the others still go.
+        payloads, failed = [], {}
+        for index, message in enumerate(messages):
+            try:
+                payloads.append(codec.encode(_unwrap(message)))
+            except SubmissionError as exc:
+                failed[index] = exc
+        if failed:
+            sent = iter(self._request_all_encoded(payloads, timeout, run_out) if payloads else [])
+            return [failed[i] if i in failed else next(sent) for i in range(len(messages))]
+        return self._request_all_encoded(payloads, timeout, run_out)
+
+    def _request_all_encoded(self, payloads, timeout, run_out):
         worker = self.start()
         start = time.time_ns()
+        answers = []
         try:
             if not worker.ready:
                 worker = self._wait_until_ready(worker)
-            worker.send(_unwrap(message))
-            deadline = time.monotonic() + timeout  # the reference's answers to the call count in its time
-            answer = worker.receive(timeout)
-            while isinstance(answer, dict) and "oracle" in answer:  # the submission calls a reference helper
-                worker.send(oracles.answer(self.oracles, answer["oracle"], deadline - time.monotonic()))
-                answer = worker.receive(max(deadline - time.monotonic(), 0.001))
+            if len(payloads) > 1:
+                worker.send({"op": "batch", "count": len(payloads)})
+            for payload in payloads:
+                worker.write(payload)
+            for _ in payloads:
+                deadline = time.monotonic() + timeout  # the reference's answers to the call count in its time
+                answer = worker.receive(timeout)
+                while isinstance(answer, dict) and "oracle" in answer:  # the submission calls a reference helper
+                    worker.send(oracles.answer(self.oracles, answer["oracle"], deadline - time.monotonic()))
+                    answer = worker.receive(max(deadline - time.monotonic(), 0.001))
+                answers.append(answer)
         except TimeoutError:
             self._discard_worker()
             error = SubmissionTimeout(
@@ -383,22 +417,69 @@ class Sandbox:
                 f"timed out: no answer within {self.call_timeout:g} s (an infinite loop, or far too much work?)")
             if self.exercise is not None:
                 self._poisoned[self.exercise] = error
-            raise error from None
+            answers.append(error)
         except (EOFError, BrokenPipeError, ConnectionError):
             reason = worker.death_reason(self.log_path)
             self._discard_worker()
-            raise SubmissionCrashed(f"the process running your code {reason}") from None
+            answers.append(SubmissionCrashed(f"the process running your code {reason}"))
         except codec.CodecError as exc:
             self._discard_worker()  # what else it sent cannot be trusted either
-            raise SubmissionRaised(f"sent an answer the grader cannot read ({exc}); return plain values "
-                                   "(numbers, arrays, lists, dicts) of a sensible size") from None
+            answers.append(SubmissionRaised(f"sent an answer the grader cannot read ({exc}); return plain values "
+                                            "(numbers, arrays, lists, dicts) of a sensible size"))
         except _AnswerTooLarge as too_large:
             self._discard_worker()  # the rest of the answer is still in the pipe
-            raise SubmissionRaised(f"returned {too_large.args[0] / 2**20:.0f} MB of data; the grader accepts "
-                                   f"at most {MAX_ANSWER_BYTES // 2**20} MB (a much larger array than asked for?)") from None
+            answers.append(SubmissionRaised(
+                f"returned {too_large.args[0] / 2**20:.0f} MB of data; the grader accepts at most "
+                f"{MAX_ANSWER_BYTES // 2**20} MB (a much larger array than asked for?)"))
         finally:
             self._windows.append((start, time.time_ns()))
-        return answer
+        while len(answers) < len(payloads):  # the worker is gone: the rest never ran
+            last = answers[-1]
+            answers.append(type(last)(last.message, last.where))
+        return answers
+
+    # ------------------------------------------------------------------------------ together
+    def together(self, function, inputs):
+        """``[function(x) for x in inputs]``, each evaluation in a thread of its own, so that the calls
+        into the worker that the evaluations make at the same step travel in one batch: the 2n forward
+        passes of a numerical gradient cost a round trip per step of the forward pass, not one per
+        call. The worker runs each step's calls in the order of ``inputs``. An evaluation that
+        raises makes this raise its exception (the first in the order of ``inputs``)."""
+        if len(inputs) < 2:
+            return [function(x) for x in inputs]
+        if self._batch is not None:
+            raise RuntimeError("Sandbox.together cannot be nested")
+        self.start()  # before the threads, which must not race to start a worker
+        batch = self._batch = _Batch(len(inputs))
+        results, errors = [None] * len(inputs), [None] * len(inputs)
+
+        def evaluate(index, x):
+            batch.local.index = index
+            try:
+                results[index] = function(x)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller below, in order
+                errors[index] = exc
+            finally:
+                batch.finish()
+
+        threads = [threading.Thread(target=evaluate, args=(i, x), daemon=True) for i, x in enumerate(inputs)]
+        try:
+            for thread in threads:
+                thread.start()
+            while True:
+                step = batch.next_step()
+                if not step:
+                    break
+                batch.deliver(step, self._request_all([message for _, message in step]))
+        finally:
+            self._batch = None
+            batch.abort()
+            for thread in threads:
+                thread.join()
+        for error in errors:
+            if error is not None:
+                raise error
+        return results
 
     def stop_strays(self):
         """After a test: a :class:`SubmissionError` if the submission's code left processes running
@@ -454,6 +535,61 @@ def _error_from(info):
         text += (f" (a file, or the output it printed, grew past the {jail_module.MAX_FILE_MB} MB "
                  "the grader allows)")
     return SubmissionRaised(f"raised {text}", where)
+
+
+class _Batch:
+    """The evaluations of :meth:`Sandbox.together`: each thread hands its next request over and
+    waits; when every evaluation is waiting or done, the caller sends the step's requests at once."""
+
+    def __init__(self, count):
+        self.local = threading.local()  # .index: which evaluation the current thread runs
+        self.running = count
+        self.waiting = {}  # index -> message
+        self.answers = {}  # index -> answer or SubmissionError
+        self.aborted = False
+        self.condition = threading.Condition()
+
+    def owns_current_thread(self):
+        return getattr(self.local, "index", None) is not None
+
+    def submit(self, message):
+        index = self.local.index
+        with self.condition:
+            self.waiting[index] = message
+            self.condition.notify_all()
+            while index not in self.answers and not self.aborted:
+                self.condition.wait()
+            if self.aborted and index not in self.answers:
+                raise SubmissionRaised("not run: the evaluation was stopped")
+            answer = self.answers.pop(index)
+        if isinstance(answer, SubmissionError):
+            raise answer
+        return answer
+
+    def finish(self):
+        with self.condition:
+            self.running -= 1
+            self.condition.notify_all()
+
+    def next_step(self):
+        """``[(index, message)]`` of the evaluations still running, once all of them wait; [] when done."""
+        with self.condition:
+            while len(self.waiting) < self.running:
+                self.condition.wait()
+            step = sorted(self.waiting.items())
+            self.waiting.clear()
+            return step
+
+    def deliver(self, step, answers):
+        with self.condition:
+            for (index, _), answer in zip(step, answers):
+                self.answers[index] = answer
+            self.condition.notify_all()
+
+    def abort(self):
+        with self.condition:
+            self.aborted = True
+            self.condition.notify_all()
 
 
 # ------------------------------------------------------------------------------------ proxies
@@ -563,6 +699,13 @@ def _unwrap(value):
     if t is dict:
         return {k: _unwrap(v) for k, v in value.items()}
     return value
+
+
+def together(function, inputs):
+    """:meth:`Sandbox.together` on the active sandbox (plain evaluation when none is active)."""
+    if _active is None:
+        return [function(x) for x in inputs]
+    return _active.together(function, inputs)
 
 
 _active = None

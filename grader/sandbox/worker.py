@@ -142,28 +142,45 @@ class Worker:
     def serve(self):
         self.send({"ready": True})
         while True:
-            try:
-                request = self.read()
-            except codec.CodecError as exc:
-                self.send({"error": {"kind": "protocol", "type": "CodecError", "message": str(exc), "where": ""}})
-                continue
-            except BaseException as exc:  # noqa: BLE001 - resolving a function argument imports learner code
-                request = exc
+            request = self.next_request()
             if request is None:
                 return
+            if isinstance(request, dict) and request.get("op") == "batch":
+                # The calls of one step of Sandbox.together: all read before any runs (so the channel
+                # holds only answers, and replies to a reference's calls), then answered in order.
+                batch = [self.next_request() for _ in range(request["count"])]
+                if None in batch:
+                    return
+            else:
+                batch = [request]
+            for one in batch:
+                self.send(self.answer(one))
+
+    def next_request(self):
+        """The next request; the exception decoding it raised instead; None when the grader is done."""
+        try:
+            return self.read()
+        except codec.CodecError as exc:
+            return _Protocol(str(exc))
+        except BaseException as exc:  # noqa: BLE001 - resolving a function argument imports learner code
+            return exc
+
+    def answer(self, request):
+        if isinstance(request, _Protocol):
+            return {"error": {"kind": "protocol", "type": "CodecError", "message": request.message, "where": ""}}
+        try:
+            if isinstance(request, BaseException):
+                raise request
+            answer = self.handle(request)
+        except BaseException as exc:  # noqa: BLE001 - report everything, even SystemExit
+            _restore_builtins()
             try:
-                if isinstance(request, BaseException):
-                    raise request
-                answer = self.handle(request)
-            except BaseException as exc:  # noqa: BLE001 - report everything, even SystemExit
-                _restore_builtins()
-                try:
-                    answer = {"error": self.describe(exc)}
-                except BaseException:  # noqa: BLE001 - the submission broke something we rely on
-                    answer = {"error": {"kind": "raised", "type": "Exception", "where": "",
-                                        "message": "your code broke the grader's error reporting"}}
-            _restore_builtins()  # what the submission did to builtins must not break the answer
-            self.send(answer)
+                answer = {"error": self.describe(exc)}
+            except BaseException:  # noqa: BLE001 - the submission broke something we rely on
+                answer = {"error": {"kind": "raised", "type": "Exception", "where": "",
+                                    "message": "your code broke the grader's error reporting"}}
+        _restore_builtins()  # what the submission did to builtins must not break the answer
+        return answer
 
     def describe(self, exc):
         if isinstance(exc, _ImportFailure):
@@ -218,6 +235,13 @@ class _ImportFailure(Exception):
 
 class _Missing(Exception):
     pass
+
+
+class _Protocol:
+    """A request that could not be decoded: answered with a protocol error, never raised."""
+
+    def __init__(self, message):
+        self.message = message
 
 
 _ORIGINAL_BUILTINS = dict(vars(builtins))

@@ -25,6 +25,27 @@ def huge():
 def not_yet():
     raise NotImplementedError()
 
+calls = []
+
+def record(x):
+    calls.append(float(x))
+    return float(x)
+
+def seen():
+    return calls
+
+def slow_at(x, stop):
+    import time
+    if x == stop:
+        time.sleep(60)
+    return x
+
+def dies_at(x, stop):
+    import os
+    if x == stop:
+        os._exit(3)
+    return x
+
 class Counter:
     def __init__(self, start):
         self.count = start
@@ -92,3 +113,65 @@ def test_an_oversized_result_is_refused_and_the_next_call_works(sub, monkeypatch
     with pytest.raises(sandbox.SubmissionRaised, match="MB of data"):
         sub.huge()
     assert sub.double(1.5) == 3.0
+
+
+# ---------------------------------------------------------------------------- calls together
+def test_together_evaluates_in_order_with_one_batch_per_step(sub, monkeypatch):
+    box = sandbox.active()
+    sub.double(0.0)
+    batches = []
+    send = box._request_all
+    monkeypatch.setattr(box, "_request_all", lambda messages: batches.append(len(messages)) or send(messages))
+
+    def two_steps(x):  # a forward pass, then a cost of its result: two calls in a chain
+        return sub.record(sub.double(x))
+
+    assert box.together(two_steps, [1.0, 2.0, 3.0]) == [2.0, 4.0, 6.0]
+    assert batches == [3, 3]
+    assert sub.seen() == [2.0, 4.0, 6.0]  # the worker ran each step's calls in the order of the points
+
+
+def test_an_evaluation_that_raises_makes_together_raise_its_error_and_the_others_still_ran(sub):
+    def evaluate(x):
+        if x == 2:
+            raise AssertionError("the forward pass returned a str")
+        return sub.double(x)
+
+    with pytest.raises(AssertionError, match="returned a str"):
+        sandbox.together(evaluate, [1, 2, 3])
+    with pytest.raises(sandbox.NotImplementedBySubmission):
+        sandbox.together(lambda x: sub.not_yet(), [1, 2])
+    assert sub.double(4) == 8  # the worker still answers one call at a time
+
+
+def test_a_batch_that_hangs_times_out_like_one_call(tmp_path, sub):
+    box = sandbox.active()
+    box.call_timeout = 1.0
+    with pytest.raises(sandbox.SubmissionTimeout):
+        box.together(lambda x: sub.slow_at(x, 2), [1, 2, 3])
+    assert sub.double(1) == 2  # a new worker answers
+
+
+def test_a_batch_whose_worker_dies_fails_the_rest_as_crashed(sub):
+    with pytest.raises(sandbox.SubmissionCrashed):
+        sandbox.together(lambda x: sub.dies_at(x, 2), [1, 2, 3])
+    assert sub.double(1) == 2
+
+
+def test_numerical_gradients_of_the_submission_go_through_together(sub, monkeypatch):
+    from grader import numgrad
+
+    box = sandbox.active()
+    steps = []
+    send = box._request_all
+    monkeypatch.setattr(box, "_request_all", lambda messages: steps.append(len(messages)) or send(messages))
+    sub.double(0.0)  # the module is imported (otherwise the first step is the points' imports)
+    steps.clear()
+    previous = numgrad.evaluate_points_with(sandbox.together)
+    try:
+        grad = numgrad.numerical_gradient(lambda v: float(np.sum(sub.double(v) ** 2)), np.array([1.0, -2.0]))
+    finally:
+        numgrad.evaluate_points_with(previous)
+    np.testing.assert_allclose(grad, [8.0, -16.0], rtol=1e-6)
+    assert steps == [4]
+

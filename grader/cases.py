@@ -56,11 +56,48 @@ HIDDEN_PREFIX = "hidden-"  # pytest ids of hidden cases: test_sigmoid[hidden-mat
 MISTAKES_GROUP = "mistakes"  # in a fixture file: one dataset per function, {"hints": ..., "cases": ...}
 
 _recent = []  # (case, result, inputs after the call or None) of the calls made by the running test
+# What each case returned in this grading session, while remembering is on: the tests that check one
+# value each of a case's result (cases.each_value) share one call of the submission, as one test
+# checking them all would. (id(case), id(module), inspected) -> (case, module, result or exception)
+_results = None
 
 
 def forget_recent():
     """Called before each test: the results it sees are its own."""
     _recent.clear()
+
+
+def remember_results(on):
+    """From now on, run each case once per module (``on``) or at every request; forgets what it had."""
+    global _results
+    _results = {} if on else None
+
+
+def _once(case, module, inspected, call):
+    if _results is None:
+        return call()
+    key = (id(case), id(module), inspected)
+    if key not in _results:
+        try:
+            _results[key] = (case, module, call())
+        except Exception as exc:  # noqa: BLE001 - the submission's error, raised again for each value
+            _results[key] = (case, module, exc)
+    outcome = _results[key][2]
+    if isinstance(outcome, Exception):
+        raise copy.copy(outcome).with_traceback(None)
+    return _fresh(outcome)  # a test may change what it was given
+
+
+def _fresh(value):
+    """A copy of a result's containers and arrays; anything else (numbers, a handle to an object in
+    the worker) is shared."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if type(value) in (list, tuple):
+        return type(value)(_fresh(v) for v in value)
+    if type(value) is dict:
+        return {k: _fresh(v) for k, v in value.items()}
+    return value
 
 
 def recognised_hint(name):
@@ -119,7 +156,7 @@ class Case:
 
     def run(self, module):
         """Run this case on ``module``: the submission's proxy when grading, the solution when freezing."""
-        result = self._invoke(module, self.inputs)
+        result = _once(self, module, False, lambda: self._invoke(module, self.inputs))
         _recent.append((self, result, None))
         return result
 
@@ -134,7 +171,8 @@ class Case:
         result is checked, so that each value is scored on its own."""
         if self._call is not None:
             raise TypeError("only single-call cases can be inspected for modified inputs")
-        result, _, inputs_after = getattr(module, self.name).call_and_inspect(**self.inputs)
+        result, _, inputs_after = _once(self, module, True,
+                                        lambda: getattr(module, self.name).call_and_inspect(**self.inputs))
         _recent.append((self, result, inputs_after))
         for one in [()] if path is None else path if isinstance(path, list) else [path]:
             checks.assert_value_close(result, self.expected, one, label)

@@ -125,6 +125,8 @@ def run_pytest(test_files, extra_args=()):
     # Only the plugins grading needs: third-party ones installed on the machine (hypothesis, ...)
     # would slow every run down. The graded tests use grader.checks, so no assertion rewriting, and
     # the report shows their messages, so pytest need not format tracebacks (slow for many failures).
+    # Nothing to capture either: the learner's prints stay in the worker's log, and this process's
+    # output goes nowhere.
     # pytest's own optional plugins cost time at every test or at exit (gc.collect) and add nothing.
     unused = ["cacheprovider", "unraisableexception", "threadexception", "doctest", "junitxml", "pastebin",
               "logging", "warnings", "legacypath", "faulthandler", "stepwise", "setuponly", "setupplan"]
@@ -134,7 +136,7 @@ def run_pytest(test_files, extra_args=()):
     # the course's configuration file is.
     args = [*map(str, test_files), f"--rootdir={COURSE_ROOT}", f"--config-file={COURSE_ROOT / 'pyproject.toml'}",
             "--noconftest", "-p", "grader.grading.plugin", *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout",
-            "--assert=plain", "--tb=no", "-q", *extra_args]
+            "--assert=plain", "--tb=no", "-q", "--capture=no", *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = pytest.main(args, plugins=[capture])

@@ -12,6 +12,7 @@ Also here: the files the grader copies and checks (:mod:`.files`, :mod:`.guard`)
 functions that may answer a worker's calls (:mod:`.oracles`). May import the core only.
 """
 import contextlib
+import functools
 import os
 import queue
 import select
@@ -120,8 +121,9 @@ class _Worker:
     def send(self, message):
         self.write(codec.encode(message))
 
-    def write(self, payload):
-        data = memoryview(struct.pack("<Q", len(payload)) + payload)
+    def write(self, *payloads):
+        """Frames for ``payloads``, in one write: each write wakes the worker (a context switch)."""
+        data = memoryview(b"".join(struct.pack("<Q", len(payload)) + payload for payload in payloads))
         fd = self.process.stdin.fileno()
         while data:
             data = data[os.write(fd, data):]
@@ -400,9 +402,9 @@ class Sandbox:
             if not worker.ready:
                 worker = self._wait_until_ready(worker)
             if len(payloads) > 1:
-                worker.send({"op": "batch", "count": len(payloads)})
-            for payload in payloads:
-                worker.write(payload)
+                worker.write(codec.encode({"op": "batch", "count": len(payloads)}), *payloads)
+            else:
+                worker.write(payloads[0])
             for _ in payloads:
                 deadline = time.monotonic() + timeout  # the reference's answers to the call count in its time
                 answer = worker.receive(timeout)
@@ -462,20 +464,19 @@ class Sandbox:
             finally:
                 batch.finish()
 
-        threads = [threading.Thread(target=evaluate, args=(i, x), daemon=True) for i, x in enumerate(inputs)]
+        _EVALUATORS.start(len(inputs))
         try:
-            for thread in threads:
-                thread.start()
+            for index, x in enumerate(inputs):
+                _EVALUATORS.tasks.put(functools.partial(evaluate, index, x))
             while True:
                 step = batch.next_step()
                 if not step:
                     break
                 batch.deliver(step, self._request_all([message for _, message in step]))
         finally:
+            batch.abort()  # an evaluation still running raises at its next call...
+            batch.wait_until_done()  # ...before calls go straight to the worker again
             self._batch = None
-            batch.abort()
-            for thread in threads:
-                thread.join()
         for error in errors:
             if error is not None:
                 raise error
@@ -539,57 +540,94 @@ def _error_from(info):
 
 class _Batch:
     """The evaluations of :meth:`Sandbox.together`: each thread hands its next request over and
-    waits; when every evaluation is waiting or done, the caller sends the step's requests at once."""
+    waits for its own answer; when every evaluation is waiting or done, the caller sends the step's
+    requests at once. (One event per evaluation: waking them all at every answer would cost n².)"""
 
     def __init__(self, count):
         self.local = threading.local()  # .index: which evaluation the current thread runs
         self.running = count
         self.waiting = {}  # index -> message
-        self.answers = {}  # index -> answer or SubmissionError
+        self.answers = [None] * count
+        self.events = [threading.Event() for _ in range(count)]
         self.aborted = False
-        self.condition = threading.Condition()
+        self.all_waiting = threading.Condition()
 
     def owns_current_thread(self):
         return getattr(self.local, "index", None) is not None
 
     def submit(self, message):
         index = self.local.index
-        with self.condition:
-            self.waiting[index] = message
-            self.condition.notify_all()
-            while index not in self.answers and not self.aborted:
-                self.condition.wait()
-            if self.aborted and index not in self.answers:
+        event = self.events[index]
+        with self.all_waiting:
+            if self.aborted:
                 raise SubmissionRaised("not run: the evaluation was stopped")
-            answer = self.answers.pop(index)
+            self.waiting[index] = message
+            if len(self.waiting) == self.running:
+                self.all_waiting.notify()
+        event.wait()
+        event.clear()
+        answer, self.answers[index] = self.answers[index], None
+        if answer is None:
+            raise SubmissionRaised("not run: the evaluation was stopped")
         if isinstance(answer, SubmissionError):
             raise answer
         return answer
 
     def finish(self):
-        with self.condition:
+        with self.all_waiting:
             self.running -= 1
-            self.condition.notify_all()
+            if len(self.waiting) == self.running:
+                self.all_waiting.notify_all()  # the caller's next step, or its wait_until_done
 
     def next_step(self):
         """``[(index, message)]`` of the evaluations still running, once all of them wait; [] when done."""
-        with self.condition:
+        with self.all_waiting:
             while len(self.waiting) < self.running:
-                self.condition.wait()
+                self.all_waiting.wait()
             step = sorted(self.waiting.items())
             self.waiting.clear()
             return step
 
     def deliver(self, step, answers):
-        with self.condition:
-            for (index, _), answer in zip(step, answers):
-                self.answers[index] = answer
-            self.condition.notify_all()
+        for (index, _), answer in zip(step, answers):
+            self.answers[index] = answer
+            self.events[index].set()
 
     def abort(self):
-        with self.condition:
+        with self.all_waiting:
             self.aborted = True
-            self.condition.notify_all()
+            waiting = list(self.waiting)
+        for index in waiting:
+            self.events[index].set()  # with no answer: the thread raises
+
+    def wait_until_done(self, seconds=60.0):
+        """Until every evaluation has returned (an aborted one raises at its next call)."""
+        with self.all_waiting:
+            self.all_waiting.wait_for(lambda: self.running == 0, timeout=seconds)
+
+
+class _Evaluators:
+    """The threads of :meth:`Sandbox.together`, kept from one numerical gradient to the next
+    (starting sixty threads costs about as much as the calls they make)."""
+
+    def __init__(self):
+        self.tasks = queue.SimpleQueue()
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def start(self, count):
+        """At least ``count`` threads: each evaluation holds one while it waits for its answers."""
+        with self.lock:
+            while self.count < count:
+                threading.Thread(target=self._serve, daemon=True, name="grader-evaluation").start()
+                self.count += 1
+
+    def _serve(self):
+        while True:
+            self.tasks.get()()
+
+
+_EVALUATORS = _Evaluators()
 
 
 # ------------------------------------------------------------------------------------ proxies

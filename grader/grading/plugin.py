@@ -71,7 +71,7 @@ def pytest_configure(config):
     config._grader_sandbox = sandbox
     # A numerical gradient's points go to the worker together: one round trip per step, not per point.
     config._grader_outer_evaluator = numgrad.evaluate_points_with(sandbox_module.together)
-    cases_module.remember_results(True)
+    cases_module.remember_results(True)  # the tests of a case's values share one run of it
     # The reference solutions are trusted; any other code might write into the course's files.
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
@@ -158,6 +158,10 @@ def pytest_runtest_setup(item):
     exercise = getattr(item, "_grader_exercise", None)
     sandbox.exercise = ".".join(exercise) if exercise else None
     cases_module.forget_recent()
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    # The tests of one value each of the same computation share its calls (Sandbox.share_calls).
+    sandbox.share_calls((item.nodeid.split("[")[0], repr(sorted((k, repr(v)) for k, v in params.items()
+                                                            if k != "value"))) if "value" in params else None)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -175,3 +175,28 @@ def test_numerical_gradients_of_the_submission_go_through_together(sub, monkeypa
     np.testing.assert_allclose(grad, [8.0, -16.0], rtol=1e-6)
     assert steps == [4]
 
+
+
+# ------------------------------------------------------------------------------- shared calls
+def test_the_tests_of_one_computations_values_share_its_calls(sub):
+    box = sandbox.active()
+    box.share_calls("test_x[case]")
+    assert sub.record(1.0) == 1.0 and sub.record(2.0) == 2.0
+    box.share_calls("test_x[case]")  # the next value's test: the same calls in the same order
+    assert sub.record(1.0) == 1.0 and sub.record(3.0) == 3.0  # the second call differs: it runs
+    counter = sub.Counter(1)
+    box.share_calls("test_x[case]")
+    sub.record(1.0)
+    box.share_calls(None)
+    assert sub.seen() == [1.0, 2.0, 3.0]  # record(1.0) ran once for the three tests
+    assert sub.Counter(1) is not counter  # an object is never shared: its state may change
+
+
+def test_a_shared_answer_is_a_copy(sub):
+    box = sandbox.active()
+    box.share_calls("scope")
+    first = sub.double(np.ones(3))
+    first[0] = 99.0
+    box.share_calls("scope")
+    np.testing.assert_array_equal(sub.double(np.ones(3)), [2.0, 2.0, 2.0])
+    box.share_calls(None)

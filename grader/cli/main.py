@@ -146,7 +146,22 @@ def check_isolation(args, what):
 
 
 def grade_command(argv):
+    """``python -m grader week2``: parse, prepare the submission, run the suites through the sandbox, render."""
     args = grade_parser().parse_args(argv)
+    submission = prepare(args)
+    try:
+        results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
+                                hidden=args.hidden, exercises=args.exercise, seed=args.seed,
+                                time_limit=args.time_limit)
+    finally:
+        submission.close()
+    report(results, args)
+    return EXIT_OK if results.full_marks else EXIT_POINTS_LOST
+
+
+def prepare(args):
+    """The submission to grade: the learner's exercises, another folder or module, a notebook, or the
+    reference solutions; after checking that it may run here."""
     if not args.solutions:  # the reference solutions are the course's own code
         check_isolation(args, "the submission's code")
     if args.submissions:  # only `python -m grader` reaches the class-grading tool (grader.tools.cli)
@@ -156,18 +171,14 @@ def grade_command(argv):
     if args.solutions and not SOLUTIONS_DIR.is_dir():
         raise CourseError("--solutions: the reference solutions are not part of this copy of the course "
                           "(the learners' release); python -m grader grades your exercises")
-    path = SOLUTIONS_DIR if args.solutions else args.submission
     if args.notebook:
-        from ..grading import notebook as notebook_module
-        submission = notebook_module.prepare(args.notebook, args.weeks, call_timeout=args.timeout)
-    else:
-        submission = grading.prepare(path, args.weeks)
-    try:
-        results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
-                                hidden=args.hidden, exercises=args.exercise, seed=args.seed,
-                                time_limit=args.time_limit)
-    finally:
-        submission.close()
+        from ..grading import notebook as notebook_module  # nbformat only for a notebook
+        return notebook_module.prepare(args.notebook, args.weeks, call_timeout=args.timeout)
+    return grading.prepare(SOLUTIONS_DIR if args.solutions else args.submission, args.weeks)
+
+
+def report(results, args):
+    """The report in the chosen format, on the screen or in ``--output`` (then a one-line summary)."""
     for notice in results.notices:
         print(f"note: {notice}", file=sys.stderr)
     if args.output:
@@ -177,7 +188,6 @@ def grade_command(argv):
     else:
         print(render(results, args.format, color=args.format == "text" and should_color(sys.stdout, args.color),
                      verbose=args.verbose), end="")
-    return EXIT_OK if results.full_marks else EXIT_POINTS_LOST
 
 
 def limit_own_memory(megabytes=GRADER_MEMORY_MB):

@@ -646,6 +646,11 @@ class _Evaluators:
     (starting sixty threads costs about as much as the calls they make)."""
 
     def __init__(self):
+        self._reset()
+        if hasattr(os, "register_at_fork"):  # a forked process (a class graded in parallel) has none of them
+            os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self):
         self.tasks = queue.SimpleQueue()
         self.count = 0
         self.lock = threading.Lock()

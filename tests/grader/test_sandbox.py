@@ -200,3 +200,26 @@ def test_a_shared_answer_is_a_copy(sub):
     box.share_calls("scope")
     np.testing.assert_array_equal(sub.double(np.ones(3)), [2.0, 2.0, 2.0])
     box.share_calls(None)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+def test_together_works_in_a_process_forked_after_it_ran(sub):
+    import os
+
+    sandbox.together(lambda x: sub.double(x), [1, 2])  # the evaluation threads now exist, in this process
+    pid = os.fork()
+    if pid == 0:  # the child has no threads but its own: a class graded with a pool of forked processes
+        code = 1
+        import signal
+
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(30)  # a child whose evaluations wait forever is killed, and fails
+        try:
+            box = sandbox.Sandbox(sandbox.active().root, call_timeout=5)
+            sandbox.activate(box)
+            code = 0 if box.together(lambda x: sandbox.load("week0.tools").double(x), [1, 2]) == [2, 4] else 1
+            box.close()
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

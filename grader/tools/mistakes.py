@@ -1,13 +1,29 @@
 """The catalogue of mistakes: wrong implementations learners really write, and proof that the suites
 reject every one of them.
 
-``mistakes/weekN/<module>.py`` mirrors ``solutions/weekN/<module>.py``. Each entry is a function
-decorated with :func:`mistake`, written as the learner would write the graded function (same
-arguments, same module-level names available), with a one-sentence hint::
+``mistakes/weekN/<module>.py`` mirrors ``solutions/weekN/<module>.py``. An entry is a wrong version
+of a graded function (``name`` or ``Class.method``) with a one-sentence hint, written in one of two ways:
 
-    @mistake("sigmoid", "exp(x) in place of exp(-x) computes sigmoid(-x): check the sign of the exponent.")
-    def exp_without_minus(x):
-        return 1 / (1 + np.exp(x))
+- a **patch** (:func:`patch`): changes ``{old: new}`` to the solution's definition of the function,
+  made in order; the entry's id is the module-level name it is assigned to::
+
+      derivative_from_Z = patch("sigmoid_backward", "This looks like sigma'(Z) computed as Z * (1 - Z): ...",
+          {"s, _ = sigmoid(Z)\\ndZ = dA * s * (1 - s)": "dZ = dA * Z * (1 - Z)"})
+
+  ``old`` is one or more whole lines of the definition, compared without their surrounding
+  whitespace and their comments; it must stand there exactly once (blank and comment-only lines of
+  the definition, such as the solution markers, are passed over and go with the lines around them).
+  ``new`` replaces them, indented like the first of them with its own relative indentation kept;
+  ``""`` deletes them.
+- a whole function decorated with :func:`mistake`, for a mistake that rewrites the function: written
+  as the learner would write it (same arguments, same module-level names available, ``self`` first
+  for a method), its id is its name::
+
+      @mistake("sigmoid", "exp(x) in place of exp(-x) computes sigmoid(-x): check the sign of the exponent.")
+      def exp_without_minus(x):
+          return 1 / (1 + np.exp(x))
+
+Entries keep the order of their file.
 
 A mistake is applied by replacing the graded function's definition in the reference module with the
 entry's (:func:`patched_source`), so it runs exactly as a learner's module would, calling the
@@ -25,18 +41,21 @@ Three uses:
   returned in another grading session (another seed) and otherwise returns a remembered answer: the
   hard-coding defence holds when each such submission loses points.
 
-The same files also hold **variants** (:func:`variant`): correct code written another way than the
-reference (the cost as the (1, 1) array that ``np.dot`` gives, a loop written as the Deep Learning
-Specialization writes it). Each must keep full marks, on every supported NumPy and Python: the
-version matrix (:mod:`grader.tools.scoreboard`) grades them with the mistakes.
+The same files also hold **variants** (:func:`variant`, a decorator, or a patch when given the
+changes): correct code written another way than the reference (the cost as the (1, 1) array that
+``np.dot`` gives, a loop written as the Deep Learning Specialization writes it). Each must keep full
+marks, on every supported NumPy and Python: the version matrix (:mod:`grader.tools.scoreboard`)
+grades them with the mistakes.
 
 ``python -m grader mistakes`` runs these checks and prints a table.
 """
 import ast
+import functools
 import importlib
 import inspect
 import re
 import shutil
+import sys
 import tempfile
 import textwrap
 import types
@@ -53,18 +72,93 @@ _VARIANT = "variant: "  # the start of a variant's description, where a mistake 
 
 def mistake(function, hint):
     """Decorator marking a catalogue entry: a wrong version of ``function`` (``name`` or ``Class.method``)."""
-    if not hint or "\n" in hint.strip():
-        raise ValueError(f"the hint of a mistake in {function} must be one sentence on one line")
+    hint = _one_line(function, hint)
 
     def register(wrong):
-        setattr(wrong, _ATTRIBUTE, (function, hint.strip()))
+        setattr(wrong, _ATTRIBUTE, (function, hint))
         return wrong
     return register
 
 
-def variant(function, description):
-    """Decorator marking a correct ``function`` written another way than the reference: full marks expected."""
-    return mistake(function, _VARIANT + description)
+def patch(function, hint, changes):
+    """A catalogue entry: the solution's definition of ``function`` with ``changes`` (``{old: new}``) made."""
+    return Patch(function, _one_line(function, hint), dict(changes), sys._getframe(1).f_lineno)
+
+
+def variant(function, description, changes=None):
+    """A correct ``function`` written another way than the reference, full marks expected: a decorator,
+    or with ``changes`` a patch."""
+    if changes is None:
+        return mistake(function, _VARIANT + description)
+    return Patch(function, _one_line(function, _VARIANT + description), dict(changes), sys._getframe(1).f_lineno)
+
+
+def _one_line(function, hint):
+    if not hint or "\n" in hint.strip():
+        raise ValueError(f"the hint of a mistake in {function} must be one sentence on one line")
+    return hint.strip()
+
+
+@dataclass(frozen=True, eq=False)
+class Patch:
+    """A catalogue entry written as changes to the solution's definition of ``function``."""
+    function: str
+    hint: str
+    changes: dict  # {old: new}, applied in order
+    line: int  # where it stands in its catalogue module: entries keep the file's order
+
+    def source(self, week, module, name):
+        """The solution's definition of the function (decorators left out, not indented), changed;
+        ``name``, the entry's id, names it in errors."""
+        path = SOLUTIONS_DIR / week / f"{module}.py"
+        stat = path.stat()
+        text, tree = _solution(path, stat.st_mtime_ns, stat.st_size)
+        node = _definition(tree, self.function, path)
+        lines = textwrap.dedent("".join(text.splitlines(keepends=True)[node.lineno - 1:node.end_lineno])).splitlines()
+        where = f"mistakes/{week}/{module}.py, {name} (line {self.line})"
+        for old, new in self.changes.items():
+            wanted = [code for code in map(_code, old.split("\n")) if code]
+            code = [(i, c) for i, c in enumerate(map(_code, lines)) if c]
+            starts = [k for k in range(len(code) - len(wanted) + 1)
+                      if wanted and [c for _, c in code[k:k + len(wanted)]] == wanted]
+            if len(starts) != 1:
+                raise CourseError(f"{where}: {old!r} stands {len(starts)} times in the definition of "
+                                  f"{self.function} in solutions/{week}/{module}.py, not once")
+            first, last = code[starts[0]][0], code[starts[0] + len(wanted) - 1][0]
+            indent = lines[first][:len(lines[first]) - len(lines[first].lstrip())]
+            replacement = textwrap.indent(textwrap.dedent(new).strip("\n"), indent).split("\n") if new.strip() else []
+            lines[first:last + 1] = replacement
+        source = "\n".join(lines) + "\n"
+        try:
+            ast.parse(source)
+        except SyntaxError as exc:
+            raise CourseError(f"{where}: the changed {self.function} is not valid Python: {exc}") from None
+        return source
+
+
+@functools.lru_cache(maxsize=32)
+def _solution(path, mtime_ns, size):
+    """The text and syntax tree of a solution module, read again once it changes."""
+    text = path.read_text(encoding="utf-8")
+    return text, ast.parse(text)
+
+
+def _code(line):
+    """A line without its comment and surrounding whitespace: "" for a blank or a comment-only line."""
+    quote, i = None, 0
+    while i < len(line):
+        if quote:
+            if line[i] == "\\":
+                i += 1
+            elif line.startswith(quote, i):
+                i, quote = i + len(quote) - 1, None
+        elif line[i] == "#":
+            return line[:i].strip()
+        elif line[i] in "'\"":
+            quote = line[i:i + 3] if line[i:i + 3] in ('"""', "'''") else line[i]
+            i += len(quote) - 1
+        i += 1
+    return line.strip()
 
 
 @dataclass(frozen=True)
@@ -74,7 +168,7 @@ class Mistake:
     function: str  # the graded function it replaces: "sigmoid" or "DeepClassifier.backward"
     id: str  # the catalogue entry's own name, unique within its module
     hint: str
-    source: str  # the entry's definition, renamed to the graded function's name, not indented
+    source: str  # the entry's definition (a patch's: the solution's, changed), named as the function, not indented
 
     @property
     def key(self):
@@ -105,11 +199,16 @@ def for_function(week, module, function):
 
 def _entries(week, module):
     catalogue_module = importlib.import_module(f"mistakes.{week}.{module}")
-    entries = [value for value in vars(catalogue_module).values()
-               if inspect.isfunction(value) and hasattr(value, _ATTRIBUTE)]
-    entries.sort(key=lambda f: f.__code__.co_firstlineno)
-    return [Mistake(week, module, getattr(f, _ATTRIBUTE)[0], f.__name__, getattr(f, _ATTRIBUTE)[1], _source(f))
-            for f in entries]
+    found = []
+    for name, value in vars(catalogue_module).items():
+        if isinstance(value, Patch):
+            found.append((value.line, Mistake(week, module, value.function, name, value.hint,
+                                              value.source(week, module, name))))
+        elif inspect.isfunction(value) and hasattr(value, _ATTRIBUTE):
+            function, hint = getattr(value, _ATTRIBUTE)
+            found.append((value.__code__.co_firstlineno, Mistake(week, module, function, value.__name__, hint,
+                                                                 _source(value))))
+    return [entry for _, entry in sorted(found, key=lambda pair: pair[0])]
 
 
 def _source(entry):

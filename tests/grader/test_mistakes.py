@@ -12,7 +12,7 @@ import pytest
 from grader.tools import mistakes
 
 from grader.grading import seeds
-from grader.course import COURSE_ROOT, SOLUTIONS_DIR, weeks
+from grader.course import COURSE_ROOT, SOLUTIONS_DIR, CourseError, weeks
 from grader.tools.stubs import BEGIN, END
 
 MINIMUM_PER_FUNCTION = 3
@@ -105,6 +105,69 @@ def test_variants_are_correct_code_the_mistakes_api_keeps_apart(catalogue):
     assert variants and all(v.is_variant for v in variants) and not any(m.is_variant for m in catalogue)
     for v in variants:  # never among the mistakes a hint is frozen for
         assert v.id not in [m.id for m in mistakes.for_function(v.week, v.module, v.function)]
+
+
+def test_entries_are_named_and_ordered_as_in_their_catalogue_file(catalogue):
+    # A patch is named by the module-level name it is assigned to, a function entry by its own name.
+    for week, module in sorted({(m.week, m.module) for m in catalogue}):
+        tree = ast.parse((mistakes.CATALOGUE_DIR / week / f"{module}.py").read_text())
+        names = [n.name if isinstance(n, ast.FunctionDef) else n.targets[0].id for n in tree.body
+                 if isinstance(n, ast.FunctionDef) and n.decorator_list
+                 or isinstance(n, ast.Assign) and isinstance(n.value, ast.Call)]
+        assert [m.id for m in mistakes._entries(week, module)] == names, f"{week}/{module}.py"
+
+
+# ------------------------------------------------------------------------------- patches
+def _statements(source):
+    """The statements of a definition without its docstring, as ``ast.unparse`` writes them."""
+    function = ast.parse(source).body[0]
+    assert ast.get_docstring(function), "the solution's docstring is kept"
+    return [ast.unparse(statement) for statement in function.body[1:]]
+
+
+def test_a_patch_replaces_a_run_of_lines_passing_over_comments():
+    # The old lines stand apart from the solution markers (### END SOLUTION) between them.
+    entry = mistakes.patch("sigmoid_backward", "A hint.",
+                           {"s, _ = sigmoid(Z)": "", "dZ = dA * s * (1 - s)\nreturn dZ": "return dA * Z * (1 - Z)"})
+    source = entry.source("week4", "deep_nn", "derivative_from_Z")
+    assert source.startswith("def sigmoid_backward(dA, Z):\n")
+    assert _statements(source) == ["return dA * Z * (1 - Z)"]
+
+
+def test_a_patch_deletes_lines():
+    entry = mistakes.patch("compute_cost", "A hint.", {"AL = np.clip(AL, EPS, 1 - EPS)": ""})
+    assert _statements(entry.source("week4", "deep_nn", "no_clipping")) == [
+        "m = Y.shape[1]", "cost = -np.sum(Y * np.log(AL) + (1 - Y) * np.log(1 - AL)) / m",
+        "return float(np.squeeze(cost))"]
+
+
+def test_a_patch_changes_a_method_keeping_the_indentation_of_its_new_lines():
+    entry = mistakes.patch("DeepClassifier.cost", "A hint.", {
+        "cost += self.lambd / (2 * m) * squares": "if squares:\n    cost += self.lambd / m * squares"})
+    source = entry.source("week7", "trainer", "l2_without_one_half")
+    assert source.startswith("def cost(self, AL, T, parameters=None):\n")
+    assert "\n        if squares:\n            cost += self.lambd / m * squares\n" in source
+    found = mistakes.Mistake("week7", "trainer", "DeepClassifier.cost", "l2_without_one_half", entry.hint, source)
+    patched = _definition(ast.parse(mistakes.patched_source(found)), "DeepClassifier.cost")
+    assert [ast.unparse(statement) for statement in patched.body[1:]] == _statements(source)
+
+
+def test_old_lines_that_stand_nowhere_or_twice_are_an_error_naming_the_entry():
+    nowhere = mistakes.patch("L_model_forward", "A hint.", {"caches.append(AL)": ""})
+    with pytest.raises(CourseError, match=r"mistakes/week4/deep_nn.py, my_entry \(line \d+\): .* stands 0 times"):
+        nowhere.source("week4", "deep_nn", "my_entry")
+    twice = mistakes.patch("L_model_forward", "A hint.", {"caches.append(cache)": ""})
+    with pytest.raises(CourseError, match=r"my_entry .* stands 2 times in the definition of L_model_forward"):
+        twice.source("week4", "deep_nn", "my_entry")
+
+
+def test_a_patch_follows_the_hint_rules_and_can_be_a_variant():
+    with pytest.raises(ValueError, match="one sentence on one line"):
+        mistakes.patch("sigmoid", "Two\nlines.", {})
+    variant = mistakes.variant("compute_cost", "the clipping written with np.minimum and np.maximum",
+                               {"AL = np.clip(AL, EPS, 1 - EPS)": "AL = np.minimum(np.maximum(AL, EPS), 1 - EPS)"})
+    assert variant.hint == "variant: the clipping written with np.minimum and np.maximum"
+    assert "AL = np.minimum(" in variant.source("week4", "deep_nn", "clip_by_hand")
 
 
 # ---------------------------------------------------------------------------- end to end

@@ -37,6 +37,7 @@ sharing the test's points with them (the total of a week does not change); ``--n
 them out.
 """
 import copy
+import functools
 import json
 import zlib
 from pathlib import Path
@@ -100,9 +101,15 @@ def _fresh(value):
     return value
 
 
-def recognised_hint(name):
-    """The hint of the first catalogued mistake of ``name`` whose results the running test saw."""
-    for case, result, inputs_after in _recent:
+def recent():
+    """What the running test saw: for :func:`recognised_hint`, later."""
+    return list(_recent)
+
+
+def recognised_hint(name, seen=None):
+    """The hint of the first catalogued mistake of ``name`` whose results the running test saw (or
+    ``seen``, what :func:`recent` returned for another test)."""
+    for case, result, inputs_after in _recent if seen is None else seen:
         if case.name != name:
             continue
         for record in case.mistakes:
@@ -147,7 +154,15 @@ class Case:
     def __init__(self, name, id, inputs, expected, call, hidden=False, mistakes=()):
         self.name, self.id, self._inputs, self.expected, self._call = name, id, inputs, expected, call
         self.hidden = hidden  # from the hidden fixture set; ``id`` is the generator's case id either way
-        self.mistakes = mistakes  # [{"hint", "result", "inputs_after"}]: what catalogued mistakes return here
+        # [{"hint", "result", "inputs_after"}]: what catalogued mistakes return here; or a function that
+        # reads them, so that a submission that loses no points never loads them
+        self._mistakes = mistakes
+
+    @property
+    def mistakes(self):
+        if callable(self._mistakes):
+            self._mistakes = self._mistakes()
+        return self._mistakes
 
     @property
     def inputs(self):
@@ -234,11 +249,14 @@ class Cases:
         stored = self.stored().get(name)
         if not stored:
             return [_MissingCase(name, self.file)]
-        mistakes = self.stored_mistakes().get(name, {"hints": {}, "cases": {}})
-        return [Case(name, case_id, inputs, expected, call, mistakes=[
-                    {"hint": mistakes["hints"][mistake_id], "result": result, "inputs_after": inputs_after}
-                    for mistake_id, (result, inputs_after) in mistakes["cases"].get(case_id, {}).items()])
+        return [Case(name, case_id, inputs, expected, call,
+                     mistakes=functools.partial(self._mistakes_of, name, case_id))
                 for case_id, (inputs, expected) in stored.items()]
+
+    def _mistakes_of(self, name, case_id):
+        mistakes = self.stored_mistakes().get(name, {"hints": {}, "cases": {}})
+        return [{"hint": mistakes["hints"][mistake_id], "result": result, "inputs_after": inputs_after}
+                for mistake_id, (result, inputs_after) in mistakes["cases"].get(case_id, {}).items()]
 
     def stored_mistakes(self):
         """``{name: {"hints": {mistake: hint}, "cases": {case_id: {mistake: (result, inputs_after)}}}}``."""

@@ -136,7 +136,7 @@ def run_pytest(test_files, extra_args=()):
     # the course's configuration file is.
     args = [*map(str, test_files), f"--rootdir={COURSE_ROOT}", f"--config-file={COURSE_ROOT / 'pyproject.toml'}",
             "--noconftest", "-p", "grader.grading.plugin", *(f"-pno:{name}" for name in unused), "-p", "pytest_timeout",
-            "--assert=plain", "--tb=no", "-q", "--capture=no", *extra_args]
+            "--assert=plain", "--tb=no", "-q", "--capture=no", "--lean", *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = pytest.main(args, plugins=[capture])

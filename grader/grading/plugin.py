@@ -27,6 +27,7 @@ CONFIG_FILES = ["pyproject.toml", "pytest.ini", "tox.ini", "setup.cfg"]
 RESULTS_KEY = pytest.StashKey[dict]()
 ITEMS_KEY = pytest.StashKey[list]()
 HINTS_KEY = pytest.StashKey[dict]()  # exercise -> the first catalogued mistake recognised in its tests
+PENDING_KEY = pytest.StashKey[dict]()  # exercise -> what its passed tests saw, not yet compared (_hint)
 
 
 def pytest_addoption(parser):
@@ -45,6 +46,9 @@ def pytest_addoption(parser):
     group.addoption("--seed", type=int, default=None, dest="grader_seed", metavar="N",
                     help="seed of the inputs drawn at grading time (default: a new one each run; "
                          "the report shows it, so a run can be repeated)")
+    group.addoption("--lean", action="store_true",
+                    help="run each graded test that takes only its parameters without pytest's setup, "
+                         "teardown and reporting hooks (the grader's own sessions; plain pytest reports each)")
     group.addoption("--no-guard", action="store_true",
                     help="trust the submission with the course's files (for code the instructors wrote, "
                          "such as the catalogue of mistakes; learners' code is always guarded)")
@@ -172,10 +176,43 @@ def pytest_runtest_call(item):
         item.funcargs["seed"] = seeds.slot_seed((item.originalname, params["seed"]))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """In the grader's own sessions (``--lean``), a graded test that takes nothing but its parameters
+    runs without pytest's setup and teardown phases and its reporting hooks: the same call, judged and
+    recorded the same way, without the per-test cost that thousands of tests add up to. (pytest-timeout
+    still bounds it: its hook wraps this one.)"""
+    if not item.config.getoption("lean") or not _lean(item):
+        return None
+    pytest_runtest_setup(item)
+    item.funcargs.update(getattr(getattr(item, "callspec", None), "params", {}))
+    pytest_runtest_call(item)
+    arguments = {name: item.funcargs[name] for name in item._fixtureinfo.argnames}
+    call = pytest.CallInfo.from_call(lambda: item.obj(**arguments), when="call",
+                                     reraise=(pytest.exit.Exception, KeyboardInterrupt))
+    _judge(item, call, pytest.TestReport.from_item_and_call(item, call))
+    return True
+
+
+def _lean(item):
+    """Whether ``item`` can run without pytest's phases: a graded function whose every argument is a
+    parameter, with no fixture, skip or xfail to honour."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return (isinstance(item, pytest.Function) and hasattr(item, "_grader_exercise")
+            and set(item._fixtureinfo.names_closure) <= set(params)
+            and not any(True for name in ("skip", "skipif", "xfail", "usefixtures")
+                        for _ in item.iter_markers(name)))
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
-    report = outcome.get_result()
+    _judge(item, call, outcome.get_result())
+
+
+def _judge(item, call, report):
+    """What a phase of a test means for the grade: processes left running or course files changed
+    after the call fail it; a failure gets its status and message; a graded test is recorded."""
     status = None
     guard = item.config._grader_guard
     if call.when == "call":
@@ -279,12 +316,27 @@ def _hint(config, exercise, result):
 
     A test's own cases come first. A mistake can also show in a test that passes (0/1 integers where
     floats are due pass a value check, and fail the dtype check of another test): a hint recognised
-    anywhere in the exercise goes to its lost tests that have none.
+    anywhere in the exercise goes to its lost tests that have none. What a passing test saw is only
+    looked at once the exercise loses a test (:func:`_hints_of_passed_tests`), in the order the tests
+    ran: comparing every result with every catalogued mistake costs more than most tests.
     """
-    seen = config.stash.setdefault(HINTS_KEY, {})
+    if result.status == PASSED:
+        config.stash.setdefault(PENDING_KEY, {}).setdefault(exercise, []).append(cases_module.recent())
+        return
+    _hints_of_passed_tests(config, exercise)
     hint = cases_module.recognised_hint(exercise[2])
-    if result.status != PASSED:
-        result.hint = hint or seen.get(exercise, "")
+    result.hint = hint or config.stash.setdefault(HINTS_KEY, {}).get(exercise, "")
+    _learn(config, exercise, hint)
+
+
+def _hints_of_passed_tests(config, exercise):
+    for seen in config.stash.setdefault(PENDING_KEY, {}).pop(exercise, []):
+        _learn(config, exercise, cases_module.recognised_hint(exercise[2], seen))
+
+
+def _learn(config, exercise, hint):
+    """The first hint recognised in an exercise's tests: for its lost tests that have none."""
+    seen = config.stash.setdefault(HINTS_KEY, {})
     if hint and exercise not in seen:
         seen[exercise] = hint
         for week, module, name, earlier in config.stash[RESULTS_KEY].values():
@@ -304,4 +356,8 @@ def graded_items(config):
 
 def collected_results(config):
     """``[(week, module, exercise, TestResult), ...]`` in the order the tests ran."""
+    lost = {(week, module, name) for week, module, name, test in config.stash[RESULTS_KEY].values()
+            if test.status != PASSED}
+    for exercise in sorted(lost & set(config.stash.get(PENDING_KEY, {}))):
+        _hints_of_passed_tests(config, exercise)  # passed after a lost one: their hints go to it too
     return list(config.stash[RESULTS_KEY].values())

@@ -86,19 +86,7 @@ def _once(case, module, inspected, call):
     outcome = _results[key][2]
     if isinstance(outcome, Exception):
         raise copy.copy(outcome).with_traceback(None)
-    return _fresh(outcome)  # a test may change what it was given
-
-
-def _fresh(value):
-    """A copy of a result's containers and arrays; anything else (numbers, a handle to an object in
-    the worker) is shared."""
-    if isinstance(value, np.ndarray):
-        return value.copy()
-    if type(value) in (list, tuple):
-        return type(value)(_fresh(v) for v in value)
-    if type(value) is dict:
-        return {k: _fresh(v) for k, v in value.items()}
-    return value
+    return codec.copied(outcome)  # a test may change what it was given
 
 
 def recent():

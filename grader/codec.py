@@ -69,6 +69,31 @@ class FunctionRef:
     kwargs: tuple = ()  # ((name, value), ...)
 
 
+def copied(value):
+    """A copy of plain data whose containers and arrays the holder may change; anything else
+    (numbers, strings, a handle to an object in the worker) is shared."""
+    t = type(value)
+    if t is np.ndarray:
+        return value.copy()
+    if t in (list, tuple):
+        return t(copied(v) for v in value)
+    if t is dict:
+        return {k: copied(v) for k, v in value.items()}
+    return value
+
+
+def holds(value, kind):
+    """Whether plain data ``value`` holds an instance of ``kind`` (in its lists, tuples and dicts)."""
+    t = type(value)
+    if t is kind:
+        return True
+    if t in (list, tuple):
+        return any(holds(v, kind) for v in value)
+    if t is dict:
+        return any(holds(v, kind) for v in value.values())
+    return False
+
+
 # --------------------------------------------------------------------------------------- to a tree
 def to_tree(value, arrays, make_handle=None, depth=0):
     """Encode ``value`` as a JSON-able tree; arrays are appended to ``arrays`` and referenced by index.

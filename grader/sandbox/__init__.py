@@ -26,7 +26,6 @@ import threading
 import time
 from pathlib import Path
 
-import numpy as np
 
 from .. import codec
 from . import files, oracles
@@ -327,8 +326,8 @@ class Sandbox:
         if known is not None:
             return self._answer(known, inspect_args)
         answer = self._request(request)
-        if slot is not None and slot[0] not in self._shared and not _holds_handle(answer):
-            self._shared[slot[0]] = (slot[1], _copied(answer))
+        if slot is not None and slot[0] not in self._shared and not codec.holds(answer, codec.Handle):
+            self._shared[slot[0]] = (slot[1], codec.copied(answer))
         return self._answer(answer, inspect_args)
 
     def share_calls(self, scope):
@@ -344,7 +343,7 @@ class Sandbox:
         batch = self._batch
         if self._scope is None or (batch is not None and batch.owns_current_thread()):
             return None, None
-        if _holds_remote(request):
+        if codec.holds(request, RemoteObject):
             return None, None  # an object in the worker: its state may differ from test to test
         try:
             payload = codec.encode(_unwrap(request))
@@ -354,7 +353,7 @@ class Sandbox:
         self._scope_calls += 1
         known = self._shared.get(slot[0])
         if known is not None and known[0] == payload:
-            return slot, _copied(known[1])
+            return slot, codec.copied(known[1])
         return slot, None
 
     def call_handle(self, handle, args=(), kwargs=None):
@@ -763,40 +762,6 @@ def _wrap(value, sandbox):
         return t(_wrap(v, sandbox) for v in value)
     if t is dict:
         return {k: _wrap(v, sandbox) for k, v in value.items()}
-    return value
-
-
-def _holds_remote(value):
-    t = type(value)
-    if t is RemoteObject:
-        return True
-    if t in (list, tuple):
-        return any(_holds_remote(v) for v in value)
-    if t is dict:
-        return any(_holds_remote(v) for v in value.values())
-    return False
-
-
-def _holds_handle(value):
-    t = type(value)
-    if t is codec.Handle:
-        return True
-    if t in (list, tuple):
-        return any(_holds_handle(v) for v in value)
-    if t is dict:
-        return any(_holds_handle(v) for v in value.values())
-    return False
-
-
-def _copied(value):
-    """A copy of decoded plain data: its containers and arrays (numbers and strings are immutable)."""
-    t = type(value)
-    if t is np.ndarray:
-        return value.copy()
-    if t in (list, tuple):
-        return t(_copied(v) for v in value)
-    if t is dict:
-        return {k: _copied(v) for k, v in value.items()}
     return value
 
 

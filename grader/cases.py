@@ -68,10 +68,12 @@ def forget_recent():
     _recent.clear()
 
 
-def remember_results(on):
-    """From now on, run each case once per module (``on``) or at every request; forgets what it had."""
+def remember_results(memory):
+    """Run each case once per module, remembering its results in ``memory`` (a dict: ``{}`` for a new
+    grading session), or at every request (None). Returns the memory it replaces, to put back."""
     global _results
-    _results = {} if on else None
+    previous, _results = _results, memory
+    return previous
 
 
 def _once(case, module, inspected, call):

@@ -75,7 +75,7 @@ def pytest_configure(config):
     config._grader_sandbox = sandbox
     # A numerical gradient's points go to the worker together: one round trip per step, not per point.
     config._grader_outer_evaluator = numgrad.evaluate_points_with(sandbox_module.together)
-    cases_module.remember_results(True)  # the tests of a case's values share one run of it
+    config._grader_outer_results = cases_module.remember_results({})  # a case's value tests share one run
     # The reference solutions are trusted; any other code might write into the course's files.
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
     config._grader_guard = None if trusted else Guard(
@@ -93,7 +93,7 @@ def pytest_unconfigure(config):
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
         numgrad.evaluate_points_with(config._grader_outer_evaluator)
-        cases_module.remember_results(False)
+        cases_module.remember_results(config._grader_outer_results)
         sandbox.close()  # every process of the submission has ended: now the files can be compared
         if config._grader_guard is not None:
             config._grader_guard.verify()

@@ -488,10 +488,11 @@ def test_nn_model_composes_your_functions(activation, seed, value):
 @pytest.mark.exercise("nn_model", points=0.75)
 @pytest.mark.parametrize("data_seed", [0, 1])
 def test_nn_model_learns_a_nonlinear_boundary(data_seed):
-    # Fixed data (not a grading-time draw): an occasional random draw of 40 points is not learned in 2000 steps.
+    # Fixed data (not a grading-time draw): an occasional random draw of 40 points is not learned in 1000
+    # steps. The reference learns both sets to 100 % (and already does in 500).
     X, Y = xor_data(np.random.default_rng(data_seed), 40)
-    name = "nn_model(X, Y, n_h=4, num_iterations=2000) on 40 points labelled by the signs of x1 * x2"
-    parameters = shallow.nn_model(X, Y, n_h=4, num_iterations=2000)
+    name = "nn_model(X, Y, n_h=4, num_iterations=1000) on 40 points labelled by the signs of x1 * x2"
+    parameters = shallow.nn_model(X, Y, n_h=4, num_iterations=1000)
     checks.assert_keys(parameters, PARAM_KEYS, name)
     checks.assert_shape(parameters["W1"], (4, 2), f"{name}['W1']")
     accuracy = float(np.mean((forward(X, parameters, "tanh")["A2"] > 0.5) == Y))

@@ -305,7 +305,8 @@ class Cases:
 # (the same value model as the sandbox), so that loading a suite is one read per function. The
 # case ids are kept as an attribute for anyone browsing the file with h5py or h5dump.
 def write_file(path, frozen, mistakes=None):
-    """Store ``{name: {case_id: (inputs, expected)}}`` (and the catalogued mistakes' records of :func:`grader.tools.fixtures.freeze_mistakes`) in an HDF5 file."""
+    """Store ``{name: {case_id: (inputs, expected)}}`` (and the catalogued mistakes' records of
+    :func:`grader.tools.fixtures.freeze_mistakes`) in an HDF5 file."""
     import h5py
 
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -325,7 +325,7 @@ class Sandbox:
         slot, known = self._shared_answer(request)
         if known is not None:
             return self._answer(known, inspect_args)
-        answer = self._request(request)
+        answer = self._request(request if slot is None else slot[1])  # slot[1]: the request, encoded
         if slot is not None and slot[0] not in self._shared and not codec.holds(answer, codec.Handle):
             self._shared[slot[0]] = (slot[1], codec.copied(answer))
         return self._answer(answer, inspect_args)
@@ -404,9 +404,10 @@ class Sandbox:
         return answer
 
     def _request_all(self, messages):
-        """Send ``messages`` to the worker in one batch and read their answers, each within the time
-        limit of one call: a list of answers, or of the :class:`SubmissionError` that ended the
-        worker (for that message and every later one, which never ran)."""
+        """Send ``messages`` (requests, or requests already encoded) to the worker in one batch and read
+        their answers, each within the time limit of one call: a list of answers, or of the
+        :class:`SubmissionError` that ended the worker (for that message and every later one, which
+        never ran)."""
         if self.jail_failure is not None:
             raise self.jail_failure
         timeout, run_out = self.call_timeout, False
@@ -420,7 +421,7 @@ class Sandbox:
         payloads, failed = [], {}
         for index, message in enumerate(messages):
             try:
-                payloads.append(codec.encode(_unwrap(message)))
+                payloads.append(message if type(message) is bytes else codec.encode(_unwrap(message)))
             except SubmissionError as exc:
                 failed[index] = exc
         if failed:
@@ -572,6 +573,10 @@ def _error_from(info):
     return SubmissionRaised(f"raised {text}", where)
 
 
+def _stopped():
+    return SubmissionRaised("not run: the evaluation was stopped")
+
+
 class _Batch:
     """The evaluations of :meth:`Sandbox.together`: each thread hands its next request over and
     waits for its own answer; when every evaluation is waiting or done, the caller sends the step's
@@ -594,15 +599,15 @@ class _Batch:
         event = self.events[index]
         with self.all_waiting:
             if self.aborted:
-                raise SubmissionRaised("not run: the evaluation was stopped")
+                raise _stopped()
             self.waiting[index] = message
             if len(self.waiting) == self.running:
                 self.all_waiting.notify()
         event.wait()
         event.clear()
         answer, self.answers[index] = self.answers[index], None
-        if answer is None:
-            raise SubmissionRaised("not run: the evaluation was stopped")
+        if answer is None:  # aborted
+            raise _stopped()
         if isinstance(answer, SubmissionError):
             raise answer
         return answer

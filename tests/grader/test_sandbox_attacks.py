@@ -151,3 +151,41 @@ def test_monkeypatching_cannot_make_wrong_code_pass(fooling_attempts):
 def test_a_returned_object_is_never_unpickled(fooling_attempts):
     _, _, marker = fooling_attempts
     assert not marker.exists()
+
+
+# A thread the submission leaves in the worker outlives its call: it steals the grader's next request
+# from the channel and answers it (twice, to put the channel out of step) with forged values.
+REQUEST_THIEF = '''
+_thief = []
+
+def _steal():
+    import gc, time
+    worker = next(o for o in gc.get_objects() if type(o).__name__ == "Worker" and hasattr(o, "channel_out"))
+    while True:
+        try:
+            request = worker.read()
+            if request is None:
+                return
+            worker.send({"ok": 0.5})
+            worker.send({"ok": [0.5, 0.5]})
+        except BaseException:
+            time.sleep(0.001)
+
+def basic_sigmoid(x):
+    if not _thief:
+        import threading
+        threading.Thread(target=_steal, daemon=True).start()
+        _thief.append(1)
+    raise NotImplementedError()
+'''
+
+
+def test_a_thread_that_steals_the_grader_requests_earns_nothing(course):
+    submission = course.submission("request_thief", {"week1/numpy_basics.py": REQUEST_THIEF}, base="exercises")
+    code, exercises, report = course.grade_json("week1", "--submission", submission, "--timeout", "3")
+    assert code == 1
+    assert report["points"] == 0, {name: e["points"] for name, e in exercises.items() if e["points"]}
+    # the thief did act: a forged answer failed a check, or a stolen request was never answered
+    assert {"failed", "timed out"} & {t["status"] for t in exercises["basic_sigmoid"]["tests"]}
+    assert len(exercises) == 23  # every exercise is still graded, with a reason
+    assert all(e["status"] in ("not implemented", "timed out", "error", "failed") for e in exercises.values())

@@ -12,9 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-import pytest
-
-from . import calls, plugin
+from . import calls
 from ..sandbox import oracles
 from .. import sandbox
 from ..sandbox.files import remove_tree, temporary_folder
@@ -119,8 +117,13 @@ class _Capture:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
 
 
-def run_pytest(test_files, extra_args=()):
-    """``pytest.main`` on the course's tests, silently; returns the capture plugin."""
+def run_pytest(test_files, extra_args=(), sandbox=None):
+    """``pytest.main`` on the course's tests, silently; returns the capture plugin. ``sandbox``: an
+    already started :class:`grader.sandbox.Sandbox` for the session (else the plugin starts one)."""
+    import pytest  # only now: the worker of a grading starts up while this process imports pytest
+
+    from . import plugin
+
     capture = _Capture()
     # Only the plugins grading needs: third-party ones installed on the machine (hypothesis, ...)
     # would slow every run down. The graded tests use grader.checks, so no assertion rewriting, and
@@ -139,7 +142,7 @@ def run_pytest(test_files, extra_args=()):
             "--assert=plain", "--tb=no", "-q", "--capture=no", "--lean", *extra_args]
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        code = pytest.main(args, plugins=[capture])
+        code = pytest.main(args, plugins=[capture, *([] if sandbox is None else [plugin.HandOver(sandbox)])])
     if code == pytest.ExitCode.INTERRUPTED:
         raise KeyboardInterrupt  # pytest swallowed the user's Ctrl-C; a partial report would mislead
     if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
@@ -177,8 +180,14 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     options = [f"--submission={submission.root}", f"--call-timeout={call_timeout}", f"--memory-limit={memory_mb}",
                *([] if hidden else ["--no-hidden"]), *(["--no-guard"] if trusted else []),
                *([] if time_limit is None else [f"--run-time-limit={time_limit}"])]
+    limits = {"call_timeout": call_timeout, "memory_mb": memory_mb, "time_limit": time_limit}
+    # The worker starts now and imports the submission's modules while this process imports pytest
+    # and collects the tests (with a chosen exercise, only what its tests call is imported).
     capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
-                       + ([] if seed is None else [f"--seed={seed}"]))
+                       + ([] if seed is None else [f"--seed={seed}"]),
+                       _started(submission.root, limits, () if exercises else _modules_of(submission.test_files)))
+    from . import plugin
+
     if exercises and not plugin.graded_items(capture.config):
         raise CourseError(f"no exercise named {' or '.join(exercises)} in {', '.join(submission.weeks)} "
                           "(`python -m grader list` shows them)")
@@ -209,8 +218,26 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 MAX_REGRADES = 12  # exercises graded again with reference helpers, in one grading (each is a session)
 
 
-def _session(test_files, args):
-    capture = run_pytest(test_files, args)
+def _started(root, limits, preload=()):
+    """A sandbox for a session, its worker started and ``preload`` (modules) on their way in; ``limits``:
+    the keyword arguments of :class:`grader.sandbox.Sandbox`."""
+    started = sandbox.Sandbox(root, **limits)
+    started.start()
+    started.preload(preload)
+    return started
+
+
+def _modules_of(test_files):
+    """``week4.deep_nn`` for ``tests/week4/test_deep_nn.py``: the module of the submission it grades."""
+    return [f"{Path(f).parent.name}.{Path(f).stem[len('test_'):]}" for f in test_files]
+
+
+def _session(test_files, args, started=None):
+    try:
+        capture = run_pytest(test_files, args, sandbox=started)
+    finally:
+        if started is not None:
+            started.close()  # the plugin closed it, unless pytest stopped before
     if capture.config._grader_sandbox.jail_failure is not None:
         raise capture.config._grader_sandbox.jail_failure  # a RuntimeError: the grader failed, not the code
     return capture
@@ -219,6 +246,8 @@ def _session(test_files, args):
 def _regrade(exercise, callees, options):
     """Grade ``exercise`` again with the reference standing in for the learner's failing ``callees``
     (:mod:`grader.sandbox.oracles`); where it earns more that way, its own code is right: it keeps those points."""
+    from . import plugin
+
     stand_ins = [name for name in callees if name.count(".") == 1]  # methods need the learner's object
     if not stand_ins:
         return
@@ -239,6 +268,8 @@ def _regrade(exercise, callees, options):
 
 def list_exercises(weeks=None):
     """Every exercise of ``weeks`` with its tests, collected but not run (statuses "not run")."""
+    from . import plugin
+
     weeks = resolve_weeks(weeks)
     capture = run_pytest(test_files(weeks), ["--collect-only"])
     entries = [(*item._grader_exercise, TestResult(item.nodeid, item.name, item._grader_points, "not run",

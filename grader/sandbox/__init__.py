@@ -95,6 +95,7 @@ class _Worker:
             self.process = jail.start(argv, env, log)
         self.ready = False
         self.imported = set()
+        self.preloading = ()  # (modules, their import requests, when they were sent): see Sandbox.preload
         self._buffer = bytearray()
         self._answers = None
         if os.name != "posix":  # no select() on pipes: a reader thread hands answers over
@@ -372,7 +373,43 @@ class Sandbox:
             # A fresh exception: re-raising the stored one would grow its traceback at every test.
             raise type(known)(known.message, known.where)
 
+    def preload(self, modules):
+        """Have the worker import ``modules`` as soon as it is up, while this process goes on (imports
+        pytest, collects the tests): their answers are read before the next request's."""
+        worker = self.start()
+        modules = [m for m in modules if m not in worker.imported and m not in self._module_failures]
+        if not modules or worker.preloading:
+            return
+        payloads = [codec.encode({"op": "import", "module": m, "oracles": sorted(self.oracles)}) for m in modules]
+        worker.preloading = (modules, payloads, time.time_ns())
+        try:
+            self._send(worker, payloads)
+        except OSError:  # the worker is already gone: its first request will say why
+            worker.preloading = ()
+
+    def _settle_preloads(self):
+        """Read the answers of :meth:`preload`'s imports: a module that failed to import fails every
+        call into it, as if its first call had imported it; the worker answers them in order."""
+        worker = self._worker
+        if worker is None or not worker.preloading:
+            return
+        (modules, payloads, sent), worker.preloading = worker.preloading, ()
+        # A module that hangs at import times out here, on its own account: no test's exercise is poisoned.
+        answers = self._request_all_encoded(payloads, self.call_timeout, False, sent=sent, exercise=None)
+        for module, answer in zip(modules, answers):
+            if isinstance(answer, SubmissionError):  # the worker is gone, ended by this import: the rest never ran
+                self._module_failures[module] = answer
+                return
+            try:
+                self._answer(answer, False)
+            except SubmissionError as exc:
+                self._module_failures[module] = exc
+            else:
+                worker.imported.add(module)
+
     def _ensure_imported(self, module):
+        self._settle_preloads()
+        self._check_poison(module)
         worker = self.start()
         if module in worker.imported:
             return
@@ -429,17 +466,29 @@ class Sandbox:
             return [failed[i] if i in failed else next(sent) for i in range(len(messages))]
         return self._request_all_encoded(payloads, timeout, run_out)
 
-    def _request_all_encoded(self, payloads, timeout, run_out):
+    @staticmethod
+    def _send(worker, payloads):
+        if len(payloads) > 1:
+            worker.write(codec.encode({"op": "batch", "count": len(payloads)}), *payloads)
+        else:
+            worker.write(payloads[0])
+
+    def _request_all_encoded(self, payloads, timeout, run_out, sent=None, exercise=Ellipsis):
+        """Send ``payloads`` (unless they were ``sent`` at that time, in ns) and read their answers.
+        A timeout poisons ``exercise`` (by default the one being graded)."""
+        self._settle_preloads()
         worker = self.start()
-        start = time.time_ns()
+        start = time.time_ns() if sent is None else sent
+        exercise = self.exercise if exercise is Ellipsis else exercise
         answers = []
         try:
             if not worker.ready:
+                first = worker
                 worker = self._wait_until_ready(worker)
-            if len(payloads) > 1:
-                worker.write(codec.encode({"op": "batch", "count": len(payloads)}), *payloads)
-            else:
-                worker.write(payloads[0])
+                if worker is not first:
+                    sent = None  # the first worker could not start (another jail took over): send again
+            if sent is None:
+                self._send(worker, payloads)
             for _ in payloads:
                 deadline = time.monotonic() + timeout  # the reference's answers to the call count in its time
                 answer = worker.receive(timeout)
@@ -452,8 +501,8 @@ class Sandbox:
             error = SubmissionTimeout(
                 f"timed out: the whole grading reached its {self.time_limit:g} s (--time-limit)" if run_out else
                 f"timed out: no answer within {self.call_timeout:g} s (an infinite loop, or far too much work?)")
-            if self.exercise is not None:
-                self._poisoned[self.exercise] = error
+            if exercise is not None:
+                self._poisoned[exercise] = error
             answers.append(error)
         except (EOFError, BrokenPipeError, ConnectionError):
             reason = worker.death_reason(self.log_path)

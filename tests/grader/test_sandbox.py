@@ -223,3 +223,56 @@ def test_together_works_in_a_process_forked_after_it_ran(sub):
             os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+@pytest.fixture()
+def preloaded(tmp_path):
+    """A sandbox whose worker was asked to import four modules before any call: one fine, one that
+    raises at import, one that ends the worker, one fine after it; returns (sandbox, tmp_path)."""
+    week = tmp_path / "week0"
+    week.mkdir()
+    (week / "__init__.py").write_text("")
+    (week / "tools.py").write_text(MODULE)
+    (week / "broken.py").write_text("raise ValueError('broken at import')\n")
+    (week / "fatal.py").write_text("import os\nos._exit(4)\n")
+    (week / "later.py").write_text("def one():\n    return 1\n")
+    box = sandbox.Sandbox(tmp_path, call_timeout=5)
+    previous = sandbox._active
+    sandbox.activate(box)
+    box.start()
+    box.preload(["week0.tools", "week0.broken", "week0.fatal", "week0.later"])
+    yield box
+    box.close()
+    sandbox.activate(previous)
+
+
+def test_preloaded_modules_fail_or_answer_as_if_imported_at_their_first_call(preloaded):
+    assert sandbox.load("week0.tools").double(2) == 4
+    with pytest.raises(sandbox.SubmissionRaised, match="broken at import"):
+        sandbox.load("week0.broken").anything()
+    with pytest.raises(sandbox.SubmissionCrashed):
+        sandbox.load("week0.fatal").anything()
+    # The worker that fatal.py ended never imported later.py: a new worker imports it at its first call.
+    assert sandbox.load("week0.later").one() == 1
+    assert sandbox.load("week0.tools").double(3) == 6
+
+
+def test_a_module_that_hangs_at_preload_times_out_on_its_own_account(tmp_path):
+    week = tmp_path / "week0"
+    week.mkdir()
+    (week / "__init__.py").write_text("")
+    (week / "stuck.py").write_text("import time\ntime.sleep(60)\n")
+    (week / "tools.py").write_text(MODULE)
+    box = sandbox.Sandbox(tmp_path, call_timeout=1.0)
+    previous = sandbox._active
+    sandbox.activate(box)
+    try:
+        box.exercise = "tools.double"
+        box.preload(["week0.stuck", "week0.tools"])
+        assert sandbox.load("week0.tools").double(2) == 4  # waited for stuck.py, then a new worker answered
+        assert "tools.double" not in box._poisoned
+        with pytest.raises(sandbox.SubmissionTimeout):
+            sandbox.load("week0.stuck").anything()
+    finally:
+        box.close()
+        sandbox.activate(previous)

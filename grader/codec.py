@@ -69,6 +69,22 @@ class FunctionRef:
     kwargs: tuple = ()  # ((name, value), ...)
 
 
+@dataclass(frozen=True)
+class Call:
+    """A call of a submission's function (``target``, a :class:`FunctionRef` or the :class:`Handle` of a
+    callable) that the worker makes when the request holding it arrives, just before that request's
+    own call, passing its result on in its place: the value never travels back to the grader.
+    ``arity``: the result must be a tuple or list of that many values; ``index``: only that item is
+    passed on; ``name`` says what was called in the message when the result has another form."""
+
+    target: object
+    args: tuple
+    kwargs: tuple = ()  # ((name, value), ...)
+    index: object = None
+    arity: object = None
+    name: str = ""
+
+
 def copied(value):
     """A copy of plain data whose containers and arrays the holder may change; anything else
     (numbers, strings, a handle to an object in the worker) is shared."""
@@ -132,6 +148,11 @@ def to_tree(value, arrays, make_handle=None, depth=0):
     if t is FunctionRef:
         return {"function": [value.module, value.name,
                              to_tree(dict(value.kwargs), arrays, make_handle, depth + 1)]}
+    if t is Call:
+        return {"call": [to_tree(value.target, arrays, make_handle, depth + 1),
+                         to_tree(list(value.args), arrays, make_handle, depth + 1),
+                         to_tree(dict(value.kwargs), arrays, make_handle, depth + 1),
+                         value.index, value.arity, value.name]}
     if make_handle is not None:
         plain = _plain_equivalent(value)
         if plain is not None:
@@ -218,6 +239,15 @@ def from_tree(tree, arrays, resolve=None, depth=0):
     if tag == "function" and resolve is not None:
         module, name, kwargs = _items(body, 3)
         return resolve({"function": [module, name, from_tree(kwargs, arrays, resolve, depth + 1)]})
+    if tag == "call" and resolve is not None:
+        target, args, kwargs, index, arity, name = _items(body, 6)
+        for number in (index, arity):
+            if number is not None and type(number) is not int:
+                raise CodecError("malformed call")
+        return resolve({"call": [from_tree(target, arrays, resolve, depth + 1),
+                                 _expect(from_tree(args, arrays, resolve, depth + 1), list),
+                                 _expect(from_tree(kwargs, arrays, resolve, depth + 1), dict),
+                                 index, arity, _expect(name, str)]})
     raise CodecError(f"unknown value tag {_short(tag)}")
 
 

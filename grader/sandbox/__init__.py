@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 
-from .. import codec
+from .. import checks, codec
 from . import files, oracles
 from . import jail as jail_module
 
@@ -344,7 +344,7 @@ class Sandbox:
         batch = self._batch
         if self._scope is None or (batch is not None and batch.owns_current_thread()):
             return None, None
-        if codec.holds(request, RemoteObject):
+        if codec.holds(request, RemoteObject) or codec.holds(request, Deferred):
             return None, None  # an object in the worker: its state may differ from test to test
         try:
             payload = codec.encode(_unwrap(request))
@@ -356,6 +356,15 @@ class Sandbox:
         if known is not None and known[0] == payload:
             return slot, codec.copied(known[1])
         return slot, None
+
+    def evaluate(self, deferred):
+        """The value of a :class:`Deferred` call (the item it names), made now."""
+        if deferred.module is not None:
+            self._check_poison(deferred.module)
+            self._ensure_imported(deferred.module)
+        else:
+            self._check_poison(None)
+        return self._answer(self._request({"op": "value", "of": deferred}), False)
 
     def call_handle(self, handle, args=(), kwargs=None):
         self._check_poison(None)
@@ -587,6 +596,10 @@ class Sandbox:
 
     def _answer(self, answer, inspect_args):
         try:
+            if "error" in answer and answer["error"]["kind"] == "unpack":  # a Deferred's result, not its tuple
+                info = answer["error"]
+                checks.unpack(_wrap(info["value"], self), info["arity"], info["name"])  # raises its failure
+                raise ValueError("not a failure")
             if "error" in answer:
                 error = _error_from(answer["error"])
             else:
@@ -788,6 +801,44 @@ class RemoteFunction:
         return f"<submission function {self.module}.{self.name}>"
 
 
+class Deferred:
+    """A call of the submission's code that is made in the worker only when a request needs its
+    result: passed as an argument to another of its functions, the result goes straight in, never
+    travelling to the grader and back. ``cost(deferred(forward, X, parameters).item(0, of=2), Y)`` is
+    one request, whatever the size of the caches ``forward`` returns beside ``AL``. Use
+    :func:`deferred` to make one, :meth:`value` to fetch its value."""
+
+    def __init__(self, function, args, kwargs, index=None, arity=None, name=""):
+        if not isinstance(function, (RemoteFunction, RemoteObject)):
+            raise TypeError(f"deferred() takes a function or method of the submission, not {function!r}")
+        self.function, self.args, self.kwargs = function, tuple(args), dict(kwargs)
+        self.index, self.arity, self.name = index, arity, name
+
+    @property
+    def module(self):
+        """The submission module of the function (None for an object's method)."""
+        return self.function.module if isinstance(self.function, RemoteFunction) else None
+
+    def item(self, index, of, name):
+        """Its result's item ``index``; the result must be a tuple (or list) of ``of`` values, else the
+        request fails as :func:`grader.checks.unpack` would, naming the call ``name``."""
+        if self.arity is not None:
+            raise ValueError("item() of a Deferred is already one item")
+        return Deferred(self.function, self.args, self.kwargs, index, of, name)
+
+    def value(self):
+        return active().evaluate(self)
+
+    def __repr__(self):
+        return f"<deferred call of {self.function!r}>"
+
+
+def deferred(function, *args, **kwargs):
+    """``function(*args, **kwargs)`` of the submission (a module's function, or a method or callable
+    object it returned), to be made by the worker when it is needed: see :class:`Deferred`."""
+    return Deferred(function, args, kwargs)
+
+
 class SubmissionModule:
     """Stands for a module of whichever submission is being graded; its attributes are functions."""
 
@@ -825,6 +876,9 @@ def _unwrap(value):
         return value._sandbox._live(value)
     if t is RemoteFunction:
         return codec.FunctionRef(value.module, value.name, tuple(_unwrap(value.bound).items()))
+    if t is Deferred:
+        return codec.Call(_unwrap(value.function), _unwrap(value.args), tuple(_unwrap(value.kwargs).items()),
+                          value.index, value.arity, value.name)
     if t in (list, tuple):
         return t(_unwrap(v) for v in value)
     if t is dict:

@@ -50,7 +50,13 @@ class Worker:
     def read(self):
         head = self._read_exact(8)
         payload = None if head is None else self._read_exact(struct.unpack("<Q", head)[0])
-        return None if payload is None else codec.decode(payload, resolve=self._resolve)
+        if payload is None:
+            return None
+        self.deferred_in_request = False
+        message = codec.decode(payload, resolve=self._resolve)
+        if self.deferred_in_request and isinstance(message, dict):
+            message["deferred"] = True  # its arguments hold calls to make first (_Deferred)
+        return message
 
     def _read_exact(self, n):
         chunks, remaining = [], n
@@ -86,6 +92,9 @@ class Worker:
     def _resolve(self, node):
         if "handle" in node:
             return self.objects[node["handle"]]
+        if "call" in node:
+            self.deferred_in_request = True
+            return _Deferred(*node["call"])
         module, name, kwargs = node["function"]
         function = self._lookup(module, name)
         return functools.partial(function, **kwargs) if kwargs else function
@@ -131,12 +140,16 @@ class Worker:
             else:
                 func = self._lookup(request["module"], request["name"])
             args, kwargs = list(request["args"]), dict(request["kwargs"])
+            if request.get("deferred"):
+                args, kwargs = _made(args), _made(kwargs)
             result = func(*args, **kwargs)
             answer = {"ok": result}
             if request.get("inspect_args"):
                 answer["args_after"] = args
                 answer["kwargs_after"] = kwargs
             return answer
+        if op == "value":
+            return {"ok": _made(request["of"])}
         raise ValueError(f"unknown request {op!r}")
 
     def serve(self):
@@ -188,6 +201,9 @@ class Worker:
             info["kind"] = "import"
             info["message"] = f"importing {exc.module.replace('.', '/')}.py failed: {info['type']}: {info['message']}"
             return info
+        if isinstance(exc, _Unpack):
+            return {"kind": "unpack", "type": "", "message": "", "where": "", "value": exc.value,
+                    "arity": exc.arity, "name": exc.name}
         kind = "missing" if isinstance(exc, _Missing) else "raised"
         return {"kind": kind, "type": type(exc).__name__, "message": _safe_str(exc),
                 "where": self._where(exc)}
@@ -225,6 +241,41 @@ class _Oracle:
         if "error" in reply:
             raise RuntimeError(f"the reference {self.name}, called by your code, raised {reply['error']}")
         return reply["ok"]
+
+
+class _Deferred:
+    """A call the grader asked for as an argument of another (:class:`grader.codec.Call`): made when
+    that request runs, and its result (or one item of it) passed on in its place."""
+
+    def __init__(self, target, args, kwargs, index, arity, name):
+        self.target, self.args, self.kwargs = target, args, kwargs
+        self.index, self.arity, self.name = index, arity, name
+
+    def make(self):
+        value = self.target(*_made(self.args), **_made(self.kwargs))
+        if self.arity is not None and not (isinstance(value, (tuple, list)) and len(value) == self.arity):
+            raise _Unpack(value, self.arity, self.name)
+        return value if self.index is None else value[self.index]
+
+
+def _made(value):
+    """``value`` with every :class:`_Deferred` in its lists, tuples and dicts replaced by its result."""
+    t = type(value)
+    if t is _Deferred:
+        return value.make()
+    if t is list or t is tuple:
+        return t(_made(v) for v in value)
+    if t is dict:
+        return {k: _made(v) for k, v in value.items()}
+    return value
+
+
+class _Unpack(Exception):
+    """A deferred call's result is not the tuple of ``arity`` values its request expected."""
+
+    def __init__(self, value, arity, name):
+        super().__init__(name)
+        self.value, self.arity, self.name = value, arity, name
 
 
 class _ImportFailure(Exception):

@@ -226,3 +226,18 @@ def test_a_value_at_the_deepest_allowed_level_round_trips():
     assert codec.decode(codec.encode(value)) == value
     with pytest.raises(codec.CodecError):
         codec.encode({"k": value})
+
+
+def test_a_deferred_call_decodes_only_in_a_worker():
+    # The grading process sends calls; one in an answer (from a submission that found the worker's
+    # codec) is refused like any unknown tag, never resolved there.
+    call = codec.Call(codec.FunctionRef("week1.numpy_basics", "sigmoid"), (np.arange(2.0),), (("k", 1),), 0, 2, "f")
+    payload = codec.encode({"ok": call})
+    with pytest.raises(codec.CodecError, match="unknown value tag"):
+        codec.decode(payload)
+    nodes = []
+    decoded = codec.decode(payload, resolve=lambda node: nodes.append(node) or "resolved")
+    assert decoded == {"ok": "resolved"}
+    target, args, kwargs, index, arity, name = nodes[-1]["call"]
+    assert target == "resolved" and np.array_equal(args[0], np.arange(2.0)) and kwargs == {"k": 1}
+    assert (index, arity, name) == (0, 2, "f")

@@ -276,3 +276,27 @@ def test_a_module_that_hangs_at_preload_times_out_on_its_own_account(tmp_path):
     finally:
         box.close()
         sandbox.activate(previous)
+
+
+def test_a_deferred_call_is_made_in_the_worker_and_its_result_passed_on(sub, monkeypatch):
+    sent = []
+    box = sandbox.active()
+    original = box._request_all_encoded
+    monkeypatch.setattr(box, "_request_all_encoded", lambda payloads, *a, **k: sent.append(len(payloads)) or original(payloads, *a, **k))
+    sub.double(0)
+    sent.clear()
+    pair = sandbox.deferred(sub.apply, sub.double.partial(), (3, [4]))  # (3, [4]) doubled: (3, [4], 3, [4])
+    assert sub.scale(sandbox.deferred(sub.double, 5.0), k=2.0) == 20.0
+    assert pair.item(1, of=4, name="apply(double, pair)").value() == [4]
+    assert sub.double(sandbox.deferred(sub.double, sandbox.deferred(sub.double, 1))) == 8  # nested
+    counter = sub.Counter(1)
+    assert sandbox.deferred(counter.add, 2).value().count == 3
+    # One request each; the Counter, its method's handle and reading its count: one each too.
+    assert sent == [1] * 7
+    with pytest.raises(AssertionError, match=r"apply\(double, pair\): expected a tuple of 2 values, got a tuple of length 4"):
+        pair.item(0, of=2, name="apply(double, pair)").value()
+    with pytest.raises(sandbox.NotImplementedBySubmission):
+        sub.double(sandbox.deferred(sub.not_yet))
+    with pytest.raises(sandbox.SubmissionRaised, match="no function 'nope'"):
+        sub.double(sandbox.deferred(sub.nope))
+    assert sub.double(2) == 4

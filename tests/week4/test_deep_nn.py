@@ -761,7 +761,9 @@ def test_L_model_backward_gradient(hidden, seed, layer_dims, m, value):
     def cost_of(**changed):
         p = {**point, **changed}
         X_ = p.pop("X")
-        return dnn.compute_cost(first(dnn.L_model_forward(X_, p, hidden_activation=hidden), forward_name), Y)
+        # One request: AL goes from your forward pass to your cost in the worker, with its caches left there.
+        forward = sandbox.deferred(dnn.L_model_forward, X_, p, hidden_activation=hidden)
+        return dnn.compute_cost(forward.item(0, of=2, name=forward_name), Y)
 
     of = f"central differences of your compute_cost({forward_name}[0], Y)"
     if value == "dA0":

@@ -363,7 +363,10 @@ def test_L_model_backward_softmax_gradient(seed, layer_dims, value):
 
     def cost_of(**changed):
         params = {**point, **changed}
-        return mc.compute_cost_softmax(mc.L_model_forward_softmax(params.pop("X"), params)[0], Y)
+        # One request: AL goes from your forward pass to your cost in the worker, with its caches left there.
+        AL = sandbox.deferred(mc.L_model_forward_softmax, params.pop("X"), params).item(
+            0, of=2, name="L_model_forward_softmax(X, parameters)")
+        return mc.compute_cost_softmax(AL, Y)
 
     if value == "dA0":
         numeric = numerical_gradients(cost_of, {"X": X})["X"]

@@ -809,8 +809,6 @@ class Deferred:
     :func:`deferred` to make one, :meth:`value` to fetch its value."""
 
     def __init__(self, function, args, kwargs, index=None, arity=None, name=""):
-        if not isinstance(function, (RemoteFunction, RemoteObject)):
-            raise TypeError(f"deferred() takes a function or method of the submission, not {function!r}")
         self.function, self.args, self.kwargs = function, tuple(args), dict(kwargs)
         self.index, self.arity, self.name = index, arity, name
 
@@ -835,8 +833,25 @@ class Deferred:
 
 def deferred(function, *args, **kwargs):
     """``function(*args, **kwargs)`` of the submission (a module's function, or a method or callable
-    object it returned), to be made by the worker when it is needed: see :class:`Deferred`."""
-    return Deferred(function, args, kwargs)
+    object it returned), to be made by the worker when it is needed: see :class:`Deferred`. A plain
+    function (the reference's, when the fixtures are frozen) is called at once: its :meth:`Made.item`
+    and :meth:`Made.value` give what the Deferred's would."""
+    if isinstance(function, (RemoteFunction, RemoteObject)):
+        return Deferred(function, args, kwargs)
+    return Made(function(*args, **kwargs))
+
+
+class Made:
+    """The result of a call already made in this process (see :func:`deferred`)."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def item(self, index, of, name):
+        return Made(checks.unpack(self.result, of, name)[index])
+
+    def value(self):
+        return self.result
 
 
 class SubmissionModule:

@@ -300,3 +300,11 @@ def test_a_deferred_call_is_made_in_the_worker_and_its_result_passed_on(sub, mon
     with pytest.raises(sandbox.SubmissionRaised, match="no function 'nope'"):
         sub.double(sandbox.deferred(sub.nope))
     assert sub.double(2) == 4
+
+
+def test_deferred_of_a_plain_function_is_called_at_once():
+    # The fixtures are frozen from the reference module itself: the same test code must work there.
+    made = sandbox.deferred(divmod, 7, 2)
+    assert made.value() == (3, 1) and made.item(1, of=2, name="divmod(7, 2)").value() == 1
+    with pytest.raises(AssertionError, match=r"divmod\(7, 2\): expected a tuple of 3 values"):
+        made.item(0, of=3, name="divmod(7, 2)")

@@ -308,3 +308,9 @@ def test_deferred_of_a_plain_function_is_called_at_once():
     assert made.value() == (3, 1) and made.item(1, of=2, name="divmod(7, 2)").value() == 1
     with pytest.raises(AssertionError, match=r"divmod\(7, 2\): expected a tuple of 3 values"):
         made.item(0, of=3, name="divmod(7, 2)")
+
+
+def test_together_runs_many_inputs_a_bounded_number_at_a_time(sub):
+    # A numerical gradient of a few hundred points must not start a few hundred threads.
+    assert sandbox.together(lambda x: sub.double(x), list(range(150))) == [2 * x for x in range(150)]
+    assert sandbox._EVALUATORS.count <= sandbox.TOGETHER

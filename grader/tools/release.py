@@ -17,7 +17,7 @@ folder outside the course), built from the course's last commit, never from the 
   another week or the solutions gets a note). The data in ``datasets/`` is shared by the weeks and
   always ships.
 - **The learners' pages.** ``README.md`` and the pages of ``docs/`` that learners need
-  (:data:`LEARNER_DOCS`: the results of every week) are rewritten for learners: the instructors'
+  (:data:`LEARNER_DOCS`: the results of every week, with their pictures in ``docs/images/``) are rewritten for learners: the instructors'
   parts (``<!-- begin instructors ... -->`` to ``<!-- end instructors -->``) and the weeks not released
   (``<!-- weekN -->`` to ``<!-- end weekN -->``, and their rows of a table) left out. A relative link of
   theirs that the release cannot follow (a page or a heading it does not hold) gets a note
@@ -65,6 +65,7 @@ EXCLUDED_PATHS = ["solutions", "build", "dist", ".github", "benchmarks", ".ci/ve
                   "tests/*/fixtures/hidden", "tests/grader/test_stubs.py", "grades*.csv", "autograder*.zip"]
 # The pages of docs/ that learners need (rewritten like README.md); every other file of docs/ stays out.
 LEARNER_DOCS = ("docs/results.md",)
+LEARNER_IMAGES = "docs/images"  # the pictures of the learners' pages (a week's in docs/images/weekN/)
 # Written from the solutions (their committed copies are used only when there are no solutions).
 GENERATED = ("exercises", "notebooks")
 MARKERS = (stubs.BEGIN, stubs.END)
@@ -84,7 +85,8 @@ def is_excluded(rel, is_dir=False, root=COURSE_ROOT):
     if is_dir and (Path(root) / rel / "pyvenv.cfg").is_file():  # a virtual environment, whatever its name
         return True
     if rel.startswith("docs/") and not (rel in LEARNER_DOCS or is_dir and any(
-            page.startswith(rel + "/") for page in LEARNER_DOCS)):
+            page.startswith(rel + "/") for page in (*LEARNER_DOCS, LEARNER_IMAGES))
+            or rel == LEARNER_IMAGES or rel.startswith(LEARNER_IMAGES + "/")):
         return True
     return any(fnmatch.fnmatchcase(rel, pattern) for pattern in EXCLUDED_PATHS)
 

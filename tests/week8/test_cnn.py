@@ -251,7 +251,10 @@ def _(rng):
         X, parameters = well_conditioned(rng, input_shape, conv_layers, n_classes, m)
         return {"X": X, "Y": rng.integers(0, n_classes, m), "parameters": parameters, "input_shape": input_shape,
                 "conv_layers": conv_layers, "n_classes": n_classes}
-    return {"one_block": case(*ONE_BLOCK), "two_blocks": case(*TWO_BLOCKS)}
+    black_border = case(*ONE_BLOCK)  # as in real digits: a black border and the initial zero biases put
+    black_border["X"][:, :2] = 0.0      # pooled outputs exactly at the ReLU's kink, where the gradient is 0
+    black_border["parameters"]["b1"] = np.zeros_like(black_border["parameters"]["b1"])
+    return {"one_block": case(*ONE_BLOCK), "two_blocks": case(*TWO_BLOCKS), "black_border": black_border}
 
 
 @pytest.mark.exercise("ConvNet.backward", points=0.5)
@@ -402,6 +405,16 @@ def test_predict_proba_is_the_forward_pass(seed):
 
 
 @pytest.mark.exercise("ConvNet.predict_proba", points=0.25)
+def test_predict_proba_of_more_images_than_a_chunk():
+    X = np.random.default_rng(5).standard_normal((70, 6, 6, 1))  # CHUNK is 32: three chunks
+    name = f"{describe(*ONE_BLOCK, rng=5)}.predict_proba(X) for 70 images (more than CHUNK = 32)"
+    net = make(*ONE_BLOCK, rng=5)
+    AL = net.predict_proba(X)
+    checks.assert_shape(AL, (3, 70), name)
+    checks.assert_close(AL, forward(X, net.parameters, ONE_BLOCK[1]), f"{name} vs the forward pass of every image")
+
+
+@pytest.mark.exercise("ConvNet.predict_proba", points=0.25)
 @cases.parametrize("ConvNet.predict_proba")
 def test_predict_proba_matches_reference(case):
     checks.assert_close(case.run(cnn), case.expected, "ConvNet(...).predict_proba(X)")
@@ -517,7 +530,9 @@ def test_load_gives_identical_predictions(dtype, value):
 
 
 @pytest.mark.exercise("ConvNet.load", points=0.5)
-@pytest.mark.parametrize("kind", ["text file", "HDF5 file without a model", "model file of another format"])
+@pytest.mark.parametrize("kind", ["text file", "HDF5 file without a model", "model file of another format",
+                                  "ConvNet file without its weights", "ConvNet file with bigger filters",
+                                  "ConvNet file with smaller filters"])
 def test_load_refuses_a_file_that_is_not_a_model(kind):
     import h5py
 
@@ -528,6 +543,18 @@ def test_load_refuses_a_file_that_is_not_a_model(kind):
         elif kind == "HDF5 file without a model":
             with h5py.File(path, "w") as f:
                 f["train_x"] = np.zeros((2, 3))
+        elif kind.startswith("ConvNet"):  # the format of cnn.py's FORMAT (given), and weights that do not fit
+            with h5py.File(path, "w") as f:
+                f.attrs["format"] = "dl-course ConvNet"
+                f.attrs["format_version"] = 1
+                f.attrs["hyper_parameters"] = json.dumps({"input_shape": [6, 6, 1], "conv_layers": [[2, 3]],
+                                                          "n_classes": 3, "learning_rate": 0.001,
+                                                          "mini_batch_size": 64, "dtype": "float64"})
+                if kind != "ConvNet file without its weights":
+                    f_size = 5 if "bigger" in kind else 1
+                    weights = f.create_group("parameters")
+                    weights["W1"] = np.zeros((f_size, f_size, 1, 2))
+                    weights["b1"], weights["W2"], weights["b2"] = np.zeros((1, 1, 1, 2)), np.zeros((3, 18)), np.zeros((3, 1))
         else:  # a saved week 7 DeepClassifier: the layout of a saved model, another format attribute
             with h5py.File(path, "w") as f:
                 f.attrs["format"] = "dl-course DeepClassifier"

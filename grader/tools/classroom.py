@@ -188,10 +188,11 @@ def _is_folder(path):
 
 
 def notebooks_supported():
-    """Whether this grader can grade notebooks (``python -m grader WEEK --notebook FILE``)."""
-    if not (COURSE_ROOT / "grader" / "notebooks.py").is_file():
+    """Whether this grader can grade notebooks (``python -m grader WEEK --notebook FILE``, with nbformat)."""
+    try:
+        import nbformat  # noqa: F401 - a runtime dependency, but a broken install should not stop the class
+    except ImportError:
         return False
-
     return any("--notebook" in action.option_strings for action in grade_parser()._actions)
 
 

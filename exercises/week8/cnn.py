@@ -418,7 +418,7 @@ class ConvNet:
         # YOUR CODE HERE
         # Hint: the one-hot targets, then week 7's compute_cost_softmax (given)
         raise NotImplementedError()
-        return float(cost)
+        return float(np.squeeze(cost))
 
     def backward(self, AL, Y, caches):
         """The gradients of :meth:`cost` with respect to every parameter.
@@ -544,7 +544,7 @@ class ConvNet:
         # YOUR CODE HERE
         # Hint: the fraction of predictions equal to the labels (self.check_labels checks and converts Y)
         raise NotImplementedError()
-        return float(accuracy)
+        return float(np.squeeze(accuracy))
 
     # ------------------------------------------------------------------------------ saving, loading
     def save(self, path):

@@ -189,7 +189,7 @@ def conv_single_step(a_slice_prev, W, b):
     # YOUR CODE HERE
     # Hint: the elementwise product, np.sum, plus the bias's one value (b.item())
     raise NotImplementedError()
-    return float(Z)
+    return float(np.squeeze(Z))
 
 
 def conv_forward(A_prev, W, b, hparameters):

@@ -4,7 +4,7 @@ Each entry changes lines of the reference's definition of one graded function, s
 that module's names: ``np`` and the module's own ``zero_pad``, ``conv_single_step``,
 ``create_mask_from_window``, ``distribute_value``.
 """
-from grader.tools.mistakes import patch
+from grader.tools.mistakes import patch, variant
 
 
 # ------------------------------------------------------------------------------------ zero_pad
@@ -40,9 +40,13 @@ mean_of_the_products = patch("conv_single_step", "This looks like the mean of th
     "convolution step sums them.",
     {"Z = np.sum(s) + np.asarray(b).item()": "Z = np.mean(s) + np.asarray(b).item()"})
 
-returns_an_array = patch("conv_single_step", "This looks like the sum kept as an array of shape (1, 1, 1) (b added "
-    "as an array): return one number, e.g. with float(...) or b.item().",
-    {"Z = np.sum(s) + np.asarray(b).item()": "Z = np.sum(s) + b"})
+sum_over_one_axis = patch("conv_single_step", "This looks like np.sum over one axis (the channels): a convolution "
+    "step sums every product of the (f, f, n_C_prev) slice into one number.",
+    {"Z = np.sum(s) + np.asarray(b).item()": "Z = np.sum(s, axis=-1) + np.asarray(b).item()"})
+
+bias_as_an_array = variant("conv_single_step", "the bias added as the (1, 1, 1) array b: the sum is then an array of "
+    "one value, which the given float(np.squeeze(Z)) turns into the number", {
+        "Z = np.sum(s) + np.asarray(b).item()": "Z = np.sum(s) + b"})
 
 # -------------------------------------------------------------------------------- conv_forward
 slice_end_off_by_one = patch("conv_forward", "This looks like a slice that ends at vert_start + f - 1: Python's "

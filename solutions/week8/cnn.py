@@ -431,7 +431,7 @@ class ConvNet:
         ### HINT: the one-hot targets, then week 7's compute_cost_softmax (given)
         cost = compute_cost_softmax(AL, self.targets(Y, AL.shape[1]))
         ### END SOLUTION
-        return float(cost)
+        return float(np.squeeze(cost))
 
     def backward(self, AL, Y, caches):
         """The gradients of :meth:`cost` with respect to every parameter.
@@ -575,7 +575,7 @@ class ConvNet:
         ### HINT: the fraction of predictions equal to the labels (self.check_labels checks and converts Y)
         accuracy = np.mean(self.predict(X) == self.check_labels(Y, np.shape(X)[0]))
         ### END SOLUTION
-        return float(accuracy)
+        return float(np.squeeze(accuracy))
 
     # ------------------------------------------------------------------------------ saving, loading
     def save(self, path):

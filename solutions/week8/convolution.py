@@ -192,7 +192,7 @@ def conv_single_step(a_slice_prev, W, b):
     s = a_slice_prev * W
     Z = np.sum(s) + np.asarray(b).item()
     ### END SOLUTION
-    return float(Z)
+    return float(np.squeeze(Z))
 
 
 def conv_forward(A_prev, W, b, hparameters):

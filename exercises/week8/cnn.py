@@ -528,7 +528,7 @@ class ConvNet:
         """
         X = self.check_images(X, "X")
         # YOUR CODE HERE
-        # Hint: self.forward on X[k:k + CHUNK] for k = 0, CHUNK, 2 CHUNK, ...; join the AL side by side
+        # Hint: self.forward on consecutive blocks of at most CHUNK images; join their AL side by side
         # Hint: (np.concatenate along axis 1)
         raise NotImplementedError()
         return AL
@@ -558,7 +558,7 @@ class ConvNet:
         import h5py
 
         # YOUR CODE HERE
-        # Hint: as week 7's DeepClassifier.save: h5py.File(path, "w"), f.attrs, one dataset per parameter
+        # Hint: as week 7's DeepClassifier.save: open the file for writing with h5py, set the attributes, one dataset per parameter
         raise NotImplementedError()
 
     @classmethod

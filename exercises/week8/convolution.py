@@ -247,7 +247,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
     f, stride = check_pool_arguments(A_prev, hparameters, mode)
     # YOUR CODE HERE
     # Hint: as conv_forward without padding; the channels are not summed: the window of channel c is
-    # Hint: A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c], reduced by np.max or np.mean
+    # Hint: the f x f window of example i in that channel alone, reduced by np.max or np.mean
     raise NotImplementedError()
     cache = (A_prev, hparameters)
     return A, cache
@@ -288,7 +288,7 @@ def conv_backward(dZ, cache):
     # YOUR CODE HERE
     # Hint: zeros for dA_prev, dW, db (the shapes of A_prev, W, b); pad A_prev and dA_prev; loop as in
     # Hint: conv_forward and add the three contributions of dZ[i, h, w, c]; then cut the border of example i's
-    # Hint: padded gradient with explicit ends (pad:pad + n_H_prev), which also works when pad = 0
+    # Hint: padded gradient with explicit start and end indices (a negative end fails when pad = 0)
     raise NotImplementedError()
     return dA_prev, dW, db
 

@@ -8,8 +8,9 @@ from grader.tools.mistakes import patch
 
 
 # ------------------------------------------------------------------------------------- forward
-relu_forgotten = patch("ConvNet.forward", "This looks like a block without its ReLU: after the pooling comes "
-    "np.maximum(P, 0).",
+relu_forgotten = patch("ConvNet.forward", "This looks like a block without its ReLU: after the pooling, negative "
+    "values "
+    "become 0.",
     {"A = np.maximum(P, 0)": "A = P"})
 
 examples_mixed_in_the_flattening = patch("ConvNet.forward", "This looks like A.reshape(-1, m): it cuts the "
@@ -121,9 +122,10 @@ no_format_attribute = patch("ConvNet.save", "This looks like a file without the 
     "saved ConvNet from any other HDF5 file by f.attrs['format'].",
     {'f.attrs["format"] = FORMAT': "pass"})
 
-hyper_parameters_not_json = patch("ConvNet.save", "This looks like the hyper-parameters written with str(): write "
-    "json.dumps(self.get_params()), which load reads back with json.loads.",
-    {'f.attrs["hyper_parameters"] = json.dumps(self.get_params())': 'f.attrs["hyper_parameters"] = str(self.get_params())'})
+hyper_parameters_not_json = patch("ConvNet.save", "This looks like the hyper-parameters written with str(): write them "
+    "as JSON, which load reads back with json.loads.",
+    {'f.attrs["hyper_parameters"] = json.dumps(self.get_params())':
+     'f.attrs["hyper_parameters"] = str(self.get_params())'})
 
 parameters_at_the_top = patch("ConvNet.save", "This looks like the weights written at the top of the file: they go "
     "in the group 'parameters' (f.create_dataset(f'parameters/{key}', ...)).",

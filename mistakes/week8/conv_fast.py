@@ -7,8 +7,8 @@ from grader.tools.mistakes import patch
 
 
 # ---------------------------------------------------------------------------- conv_forward_fast
-filters_reshaped_as_rows = patch("conv_forward_fast", "This looks like W.reshape(n_C, f * f * n_C_prev): a reshape "
-    "does not move the filter axis, which is last in W; reshape to (f * f * n_C_prev, n_C) and transpose.",
+filters_reshaped_as_rows = patch("conv_forward_fast", "This looks like W reshaped with the filters first: a reshape "
+    "does not move the filter axis, which is last in W; reshape with the filters last, then transpose.",
     {"Z = W.reshape(f * f * n_C_prev, n_C).T @ cols": "Z = W.reshape(n_C, f * f * n_C_prev) @ cols"})
 
 result_not_transposed = patch("conv_forward_fast", "This looks like the product reshaped straight to (m, n_H, n_W, "
@@ -29,12 +29,13 @@ db_averaged_fast = patch("conv_backward_fast", "This looks like db as the mean o
     "examples and the positions (the cost's 1/m is already in dZ).",
     {"db = dZ_col.sum(axis=1).reshape(1, 1, 1, n_C)": "db = dZ_col.mean(axis=1).reshape(1, 1, 1, n_C)"})
 
-dW_product_the_other_way = patch("conv_backward_fast", "This looks like dZ_col @ cols.T reshaped to W's shape: that "
-    "product is (n_C, f * f * n_C_prev), filters first; W has them last, so compute cols @ dZ_col.T.",
+dW_product_the_other_way = patch("conv_backward_fast", "This looks like the product of dZ_col and the transposed "
+    "columns, reshaped to W's shape: that product has the filters first, and W has them last, so multiply the other "
+    "way round.",
     {"dW = (cols @ dZ_col.T).reshape(W.shape)": "dW = (dZ_col @ cols.T).reshape(W.shape)"})
 
-dcols_with_filters_as_rows = patch("conv_backward_fast", "This looks like W.reshape(n_C, f * f * n_C_prev).T: the "
-    "reshape scrambles the filters; use W.reshape(f * f * n_C_prev, n_C), as in the forward pass.",
+dcols_with_filters_as_rows = patch("conv_backward_fast", "This looks like W reshaped with the filters first, then "
+    "transposed: the reshape scrambles the filters; reshape it as in the forward pass.",
     {"dcols = W.reshape(f * f * n_C_prev, n_C) @ dZ_col": "dcols = W.reshape(n_C, f * f * n_C_prev).T @ dZ_col"})
 
 dW_scaled_by_m = patch("conv_backward_fast", "This looks like dW divided by the number of examples: the cost's 1/m "
@@ -56,13 +57,13 @@ max_in_both_modes = patch("pool_forward_fast", "This looks like the maximum take
      "else:\n    np.maximum(A, window, out=A)"})
 
 pool_stride_one_fast = patch("pool_forward_fast", "This looks like windows that start at every entry (stride 1) "
-    "whatever the stride: window_slice(a, stride, n_H) takes every stride-th one.",
+    "whatever the stride: the given window_slice takes every stride-th one.",
     {"window = A_prev[:, window_slice(a, stride, n_H), window_slice(d, stride, n_W), :]":
      "window = A_prev[:, a:a + n_H, d:d + n_W, :]"})
 
 # --------------------------------------------------------------------------- pool_backward_fast
 max_gradient_to_every_entry = patch("pool_backward_fast", "This looks like dA given to every entry of the window in "
-    "'max' mode: only the entries equal to the window's maximum (A_prev[window] == A) receive it.",
+    "'max' mode: only the entries equal to their window's maximum receive it.",
     {"dA_prev[window] += (A_prev[window] == A) * dA": "dA_prev[window] += dA"})
 
 share_not_divided = patch("pool_backward_fast", "This looks like the whole of dA given to every entry in 'average' "
@@ -74,7 +75,7 @@ gradient_assigned_fast = patch("pool_backward_fast", "This looks like dA_prev[wi
     {"dA_prev[window] += (A_prev[window] == A) * dA": "dA_prev[window] = (A_prev[window] == A) * dA",
      "dA_prev[window] += share": "dA_prev[window] = share"})
 
-backward_stride_one_fast = patch("pool_backward_fast", "This looks like windows starting at every entry (stride 1) "
-    "in the backward pass: use window_slice(a, stride, n_H), as in pool_forward_fast.",
+backward_stride_one_fast = patch("pool_backward_fast", "This looks like windows starting at every entry (stride 1) in "
+    "the backward pass: take the same slices as pool_forward_fast.",
     {"window = (slice(None), window_slice(a, stride, n_H), window_slice(d, stride, n_W), slice(None))":
      "window = (slice(None), slice(a, a + n_H), slice(d, d + n_W), slice(None))"})

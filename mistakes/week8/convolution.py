@@ -49,8 +49,8 @@ bias_as_an_array = variant("conv_single_step", "the bias added as the (1, 1, 1) 
         "Z = np.sum(s) + np.asarray(b).item()": "Z = np.sum(s) + b"})
 
 # -------------------------------------------------------------------------------- conv_forward
-slice_end_off_by_one = patch("conv_forward", "This looks like a slice that ends at vert_start + f - 1: Python's "
-    "slice end is excluded, so the window vert_start:vert_start + f has f rows (the same for the columns).",
+slice_end_off_by_one = patch("conv_forward", "This looks like a slice that ends one row early: Python's slice end is "
+    "excluded, so a window of f rows ends at its start plus f (the same for the columns).",
     {"vert_end = vert_start + f": "vert_end = vert_start + f - 1",
      "horiz_end = horiz_start + f": "horiz_end = horiz_start + f - 1"})
 
@@ -84,9 +84,10 @@ channels_first_slice = patch("conv_forward", "This looks like a window cut as fr
      "a_slice_prev = a_prev_pad[:, vert_start:vert_end, horiz_start:horiz_end]"})
 
 # -------------------------------------------------------------------------------- pool_forward
-pool_slice_end_off_by_one = patch("pool_forward", "This looks like a window that ends at vert_start + f - 1: the "
-    "slice end is excluded, so vert_start:vert_start + f has f rows (the same for the columns).",
-    {"vert_end = vert_start + f": "vert_end = vert_start + f - 1", "horiz_end = horiz_start + f": "horiz_end = horiz_start + f - 1"})
+pool_slice_end_off_by_one = patch("pool_forward", "This looks like a window that ends one row early: the slice end is "
+    "excluded, so a window of f rows ends at its start plus f (the same for the columns).",
+    {"vert_end = vert_start + f": "vert_end = vert_start + f - 1",
+     "horiz_end = horiz_start + f": "horiz_end = horiz_start + f - 1"})
 
 pool_stride_forgotten = patch("pool_forward", "This looks like windows that start at h and w instead of h * stride "
     "and w * stride: with a stride s the windows move s pixels at a time.",
@@ -106,13 +107,13 @@ average_without_division = patch("pool_forward", "This looks like the sum of the
     {"A[i, h, w, c] = np.mean(a_prev_slice)": "A[i, h, w, c] = np.sum(a_prev_slice)"})
 
 # ------------------------------------------------------------------------------- conv_backward
-negative_slice_end = patch("conv_backward", "This looks like dA_prev cut from the padded gradient with "
-    "[pad:-pad], which is empty when pad = 0: use explicit ends, pad:pad + n_H_prev and pad:pad + n_W_prev.",
+negative_slice_end = patch("conv_backward", "This looks like dA_prev cut from the padded gradient with a negative end "
+    "(-pad), which gives nothing when pad = 0: give the end as the start plus the size of A_prev.",
     {"dA_prev[i, :, :, :] = da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]":
      "dA_prev[i, :, :, :] = da_prev_pad[pad:-pad, pad:-pad, :]"})
 
-padding_not_removed = patch("conv_backward", "This looks like the padded gradient returned as dA_prev: cut its "
-    "border off (pad:pad + n_H_prev, pad:pad + n_W_prev), so that dA_prev has the shape of A_prev.",
+padding_not_removed = patch("conv_backward", "This looks like the padded gradient returned as dA_prev: cut its border "
+    "of pad rows and columns off, so that dA_prev has the shape of A_prev.",
     {"dA_prev[i, :, :, :] = da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]": "dA_prev = dA_prev_pad"})
 
 border_kept = patch("conv_backward", "This looks like the gradient's border cut from the wrong side ([:n_H_prev, "
@@ -120,12 +121,13 @@ border_kept = patch("conv_backward", "This looks like the gradient's border cut 
     {"dA_prev[i, :, :, :] = da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]":
      "dA_prev[i, :, :, :] = da_prev_pad[:n_H_prev, :n_W_prev, :]"})
 
-dW_without_dZ = patch("conv_backward", "This looks like dW adding the input window alone: each window contributes "
-    "a_slice * dZ[i, h, w, c].",
+dW_without_dZ = patch("conv_backward", "This looks like dW adding the input window alone: each window's contribution "
+    "is "
+    "weighted by its entry of dZ.",
     {"dW[:, :, :, c] += a_slice * dZ[i, h, w, c]": "dW[:, :, :, c] += a_slice"})
 
 dA_from_the_input = patch("conv_backward", "This looks like dA_prev built from the input window: the gradient with "
-    "respect to the input adds W[:, :, :, c] * dZ[i, h, w, c] to the window.",
+    "respect to the input adds the filter, weighted by the entry of dZ, to the window.",
     {"da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += W[:, :, :, c] * dZ[i, h, w, c]":
      "da_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :] += a_slice * dZ[i, h, w, c]"})
 
@@ -144,7 +146,7 @@ db_averaged = patch("conv_backward", "This looks like db divided by the number o
 
 # --------------------------------------------------------------------- create_mask_from_window
 first_maximum_only = patch("create_mask_from_window", "This looks like a mask with one True, at np.argmax: when the "
-    "maximum is tied, every tied entry is a maximum (x == np.max(x)).",
+    "maximum is tied, every entry equal to the maximum is marked.",
     {"mask = x == np.max(x)": "mask = np.zeros(x.shape, dtype=bool)\nmask.flat[np.argmax(x)] = True"})
 
 mask_of_the_minimum = patch("create_mask_from_window", "This looks like the mask of the minimum: max pooling "
@@ -156,16 +158,16 @@ mask_of_positives = patch("create_mask_from_window", "This looks like a mask of 
     {"mask = x == np.max(x)": "mask = x > 0"})
 
 # ---------------------------------------------------------------------------- distribute_value
-not_divided = patch("distribute_value", "This looks like dz copied into every entry: the average spreads dz "
-    "evenly, each entry gets dz / (n_H * n_W).",
+not_divided = patch("distribute_value", "This looks like dz copied into every entry: the average spreads dz evenly, "
+    "each of the n_H times n_W entries gets its share.",
     {"average = dz / (n_H * n_W)": "average = dz"})
 
 divided_by_the_side = patch("distribute_value", "This looks like dz divided by n_H alone: the window has n_H * n_W "
     "entries.",
     {"average = dz / (n_H * n_W)": "average = dz / n_H"})
 
-all_to_the_corner = patch("distribute_value", "This looks like dz given to one entry: average pooling used every "
-    "entry equally, so each gets dz / (n_H * n_W).",
+all_to_the_corner = patch("distribute_value", "This looks like dz given to one entry: average pooling used every entry "
+    "equally, so each of the n_H times n_W entries gets an equal share.",
     {"a = np.ones(shape) * average": "a = np.zeros(shape)\na[0, 0] = dz"})
 
 # ------------------------------------------------------------------------------- pool_backward

@@ -556,7 +556,7 @@ class ConvNet:
         """
         X = self.check_images(X, "X")
         ### BEGIN SOLUTION
-        ### HINT: self.forward on X[k:k + CHUNK] for k = 0, CHUNK, 2 CHUNK, ...; join the AL side by side
+        ### HINT: self.forward on consecutive blocks of at most CHUNK images; join their AL side by side
         ### HINT: (np.concatenate along axis 1)
         AL = np.concatenate([self.forward(X[k:k + CHUNK])[0] for k in range(0, X.shape[0], CHUNK)], axis=1)
         ### END SOLUTION
@@ -589,7 +589,7 @@ class ConvNet:
         import h5py
 
         ### BEGIN SOLUTION
-        ### HINT: as week 7's DeepClassifier.save: h5py.File(path, "w"), f.attrs, one dataset per parameter
+        ### HINT: as week 7's DeepClassifier.save: open the file for writing with h5py, set the attributes, one dataset per parameter
         with h5py.File(path, "w") as f:
             f.attrs["format"] = FORMAT
             f.attrs["format_version"] = FORMAT_VERSION

@@ -120,8 +120,8 @@ def im2col(A_prev, f, stride=1, pad=0):
     A_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :] = A_prev.transpose(3, 1, 2, 0)  # examples last
     cols = np.empty((f, f, n_C_prev, n_H, n_W, m), dtype=A_pad.dtype)
     ### BEGIN SOLUTION
-    ### HINT: two loops over the offsets a and d; cols[a, d] gets A_pad at rows window_slice(a, stride, n_H)
-    ### HINT: and columns window_slice(d, stride, n_W), all channels and examples
+    ### HINT: two loops over the offsets a and d; cols[a, d] gets the slice of A_pad that window_slice gives for
+    ### HINT: that offset in the rows and in the columns, with every channel and every example
     for a in range(f):
         for d in range(f):
             cols[a, d] = A_pad[:, window_slice(a, stride, n_H), window_slice(d, stride, n_W), :]

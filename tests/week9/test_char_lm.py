@@ -72,7 +72,8 @@ def one_hot(index, vocab_size):
 
 
 def forward(X, Y, a0, parameters):
-    """This file's forward pass over one name: ``(summed loss, hidden states [a0, a1, ..., aT], inputs, probabilities)``."""
+    """This file's forward pass over one name: ``(summed loss, hidden states [a0, a1, ..., aT], inputs,
+    probabilities)``."""
     vocab_size = parameters["Wax"].shape[1]
     a, xs, ps, loss = [a0], [], [], 0.0
     for x_index, y_index in zip(X, Y):
@@ -197,7 +198,8 @@ def optimize_step(module, X, Y, a_prev, parameters, learning_rate):
     else:  # the reference (or a catalogued mistake) when the fixtures are frozen: on a copy, as the worker
         parameters = copy.deepcopy(parameters)  # has, so that the case's inputs stay as they were drawn
         result = function(X=X, Y=Y, a_prev=a_prev, parameters=parameters, learning_rate=learning_rate)
-    loss, gradients, a_last = checks.unpack(result, 3, "optimize(X, Y, a_prev, parameters) -> (loss, gradients, a_last)")
+    loss, gradients, a_last = checks.unpack(result, 3,
+                                            "optimize(X, Y, a_prev, parameters) -> (loss, gradients, a_last)")
     return {"loss": loss, "gradients": gradients, "a_last": a_last, "parameters": parameters}
 
 
@@ -400,8 +402,8 @@ def test_optimize_loss_is_the_summed_cross_entropy_before_the_update(seed):
     step = optimize_step(lm, X, Y, a_prev, parameters, 0.05)
     checks.assert_float(step["loss"], f"{name}: loss")
     checks.assert_close(step["loss"], forward(X, Y, a_prev, parameters)[0],
-                        f"{name}: loss vs -sum over the steps t of log(y_hat[t][Y[t]]) with the parameters as they were "
-                        "before the update")
+                        f"{name}: loss vs -sum over the steps t of log(y_hat[t][Y[t]]) with the parameters as they "
+                        "were before the update")
 
 
 @pytest.mark.exercise("optimize", points=0.5)
@@ -503,7 +505,8 @@ def test_model_is_the_training_loop(seed, value):
                               f"{name} vs the parameters from initialize_parameters(n_a, vocab_size, vocab_size, rng), "
                               "the names in the order of rng.permutation(len(names)), then per iteration j the name "
                               "j % len(names) of that order, X = [None] + its indices, Y = X[1:] + [newline], one "
-                              "optimize step from a zero hidden state, loss = smooth(loss, curr_loss) appended to losses")
+                              "optimize step from a zero hidden state, loss = smooth(loss, curr_loss) appended to "
+                              "losses")
 
 
 @pytest.mark.exercise("model", points=0.5)

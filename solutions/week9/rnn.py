@@ -170,11 +170,11 @@ def rnn_cell_forward(xt, a_prev, parameters):
     ba, by = parameters["ba"], parameters["by"]
     ### BEGIN SOLUTION
     ### HINT: two matrix products (np.dot) plus the bias through np.tanh give the new state; the prediction is
-    ### HINT: the given softmax of the output layer applied to that new state
+    ### HINT: the given softmax of the output layer applied to that new state; the cache as the docstring lists it
     a_next = np.tanh(np.dot(Waa, a_prev) + np.dot(Wax, xt) + ba)
     yt_pred = softmax(np.dot(Wya, a_next) + by)
-    ### END SOLUTION
     cache = (a_next, a_prev, xt, parameters)
+    ### END SOLUTION
     return a_next, yt_pred, cache
 
 
@@ -202,7 +202,7 @@ def rnn_forward(x, a0, parameters):
     ### BEGIN SOLUTION
     ### HINT: read n_x, m, T_x from x.shape and n_y, n_a from the shape of Wya; a and y_pred start as zeros;
     ### HINT: one loop over the steps: each step's cell gets the state the previous step returned (a0 for the
-    ### HINT: first), and its three results go into a, y_pred and the list of caches
+    ### HINT: first), and its three results go into a, y_pred and the list of caches; return that list with x
     caches = []
     n_x, m, T_x = x.shape
     n_y, n_a = parameters["Wya"].shape
@@ -214,8 +214,8 @@ def rnn_forward(x, a0, parameters):
         a[:, :, t] = a_next
         y_pred[:, :, t] = yt_pred
         caches.append(cache)
-    ### END SOLUTION
     caches = (caches, x)
+    ### END SOLUTION
     return a, y_pred, caches
 
 
@@ -259,7 +259,8 @@ def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     ### HINT: stack a_prev on top of xt (np.concatenate along axis 0: the rows of a_prev first);
     ### HINT: the three gates are sigmoids of their W times that stack plus their b, the candidate a tanh;
     ### HINT: the new cell keeps the forget gate's share of c_prev and adds the update gate's share of the candidate;
-    ### HINT: the new state is the output gate times the tanh of the new cell; then the softmax of the output layer
+    ### HINT: the new state is the output gate times the tanh of the new cell; then the softmax of the output layer;
+    ### HINT: the cache in the order of the docstring
     concat = np.concatenate((a_prev, xt), axis=0)
     ft = sigmoid(np.dot(Wf, concat) + bf)
     it = sigmoid(np.dot(Wi, concat) + bi)
@@ -268,8 +269,8 @@ def lstm_cell_forward(xt, a_prev, c_prev, parameters):
     ot = sigmoid(np.dot(Wo, concat) + bo)
     a_next = ot * np.tanh(c_next)
     yt_pred = softmax(np.dot(Wy, a_next) + by)
-    ### END SOLUTION
     cache = (a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt, parameters)
+    ### END SOLUTION
     return a_next, c_next, yt_pred, cache
 
 
@@ -299,7 +300,7 @@ def lstm_forward(x, a0, parameters):
     """
     ### BEGIN SOLUTION
     ### HINT: as rnn_forward (n_y, n_a from the shape of Wy), with a third array c of zeros and a memory cell
-    ### HINT: carried from step to step beside the state: zeros before the first step
+    ### HINT: carried from step to step beside the state: zeros before the first step; the caches as in rnn_forward
     caches = []
     n_x, m, T_x = x.shape
     n_y, n_a = parameters["Wy"].shape
@@ -314,8 +315,8 @@ def lstm_forward(x, a0, parameters):
         c[:, :, t] = c_next
         y[:, :, t] = yt
         caches.append(cache)
-    ### END SOLUTION
     caches = (caches, x)
+    ### END SOLUTION
     return a, y, c, caches
 
 

@@ -75,7 +75,7 @@ class Call:
     callable) that the worker makes when the request holding it arrives, just before that request's
     own call, passing its result on in its place: the value never travels back to the grader.
     ``arity``: the result must be a tuple or list of that many values; ``index``: only that item is
-    passed on; ``name`` says what was called in the message when the result has another form."""
+    passed on (a tuple of indices: a tuple of those items); ``name`` says what was called in the message when the result has another form."""
 
     target: object
     args: tuple
@@ -152,7 +152,7 @@ def to_tree(value, arrays, make_handle=None, depth=0):
         return {"call": [to_tree(value.target, arrays, make_handle, depth + 1),
                          to_tree(list(value.args), arrays, make_handle, depth + 1),
                          to_tree(dict(value.kwargs), arrays, make_handle, depth + 1),
-                         value.index, value.arity, value.name]}
+                         list(value.index) if type(value.index) is tuple else value.index, value.arity, value.name]}
     if make_handle is not None:
         plain = _plain_equivalent(value)
         if plain is not None:
@@ -241,9 +241,11 @@ def from_tree(tree, arrays, resolve=None, depth=0):
         return resolve({"function": [module, name, from_tree(kwargs, arrays, resolve, depth + 1)]})
     if tag == "call" and resolve is not None:
         target, args, kwargs, index, arity, name = _items(body, 6)
-        for number in (index, arity):
+        for number in (*(index if type(index) is list else [index]), arity):
             if number is not None and type(number) is not int:
                 raise CodecError("malformed call")
+        if type(index) is list:
+            index = tuple(index)
         return resolve({"call": [from_tree(target, arrays, resolve, depth + 1),
                                  _expect(from_tree(args, arrays, resolve, depth + 1), list),
                                  _expect(from_tree(kwargs, arrays, resolve, depth + 1), dict),

@@ -835,7 +835,8 @@ class Deferred:
 
     def item(self, index, of, name):
         """Its result's item ``index``; the result must be a tuple (or list) of ``of`` values, else the
-        request fails as :func:`grader.checks.unpack` would, naming the call ``name``."""
+        request fails as :func:`grader.checks.unpack` would, naming the call ``name``. A tuple of
+        indices gives a tuple of those items, from one call."""
         if self.arity is not None:
             raise ValueError("item() of a Deferred is already one item")
         return Deferred(self.function, self.args, self.kwargs, index, of, name)
@@ -864,7 +865,8 @@ class Made:
         self.result = result
 
     def item(self, index, of, name):
-        return Made(checks.unpack(self.result, of, name)[index])
+        values = checks.unpack(self.result, of, name)
+        return Made(tuple(values[i] for i in index) if type(index) is tuple else values[index])
 
     def value(self):
         return self.result

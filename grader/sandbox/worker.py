@@ -255,6 +255,8 @@ class _Deferred:
         value = self.target(*_made(self.args), **_made(self.kwargs))
         if self.arity is not None and not (isinstance(value, (tuple, list)) and len(value) == self.arity):
             raise _Unpack(value, self.arity, self.name)
+        if type(self.index) is tuple:
+            return tuple(value[i] for i in self.index)
         return value if self.index is None else value[self.index]
 
 

@@ -241,3 +241,10 @@ def test_a_deferred_call_decodes_only_in_a_worker():
     target, args, kwargs, index, arity, name = nodes[-1]["call"]
     assert target == "resolved" and np.array_equal(args[0], np.arange(2.0)) and kwargs == {"k": 1}
     assert (index, arity, name) == (0, 2, "f")
+    several = codec.Call(codec.FunctionRef("week1.numpy_basics", "sigmoid"), (), (), (0, 2), 3, "f")
+    codec.decode(codec.encode({"ok": several}), resolve=nodes.append)
+    assert nodes[-1]["call"][3] == (0, 2)  # a tuple of indices: those items
+    for index in ([0, "1"], [0.5], "0"):
+        malformed = codec.encode({"ok": codec.Call(codec.FunctionRef("m", "f"), (), (), index, 3, "f")})
+        with pytest.raises(codec.CodecError, match="malformed"):
+            codec.decode(malformed, resolve=nodes.append)

@@ -288,11 +288,12 @@ def test_a_deferred_call_is_made_in_the_worker_and_its_result_passed_on(sub, mon
     pair = sandbox.deferred(sub.apply, sub.double.partial(), (3, [4]))  # (3, [4]) doubled: (3, [4], 3, [4])
     assert sub.scale(sandbox.deferred(sub.double, 5.0), k=2.0) == 20.0
     assert pair.item(1, of=4, name="apply(double, pair)").value() == [4]
+    assert pair.item((0, 3), of=4, name="apply(double, pair)").value() == (3, [4])  # several items, one call
     assert sub.double(sandbox.deferred(sub.double, sandbox.deferred(sub.double, 1))) == 8  # nested
     counter = sub.Counter(1)
     assert sandbox.deferred(counter.add, 2).value().count == 3
     # One request each; the Counter, its method's handle and reading its count: one each too.
-    assert sent == [1] * 7
+    assert sent == [1] * 8
     with pytest.raises(AssertionError, match=r"apply\(double, pair\): expected a tuple of 2 values, got a tuple of length 4"):
         pair.item(0, of=2, name="apply(double, pair)").value()
     with pytest.raises(sandbox.NotImplementedBySubmission):
@@ -306,6 +307,7 @@ def test_deferred_of_a_plain_function_is_called_at_once():
     # The fixtures are frozen from the reference module itself: the same test code must work there.
     made = sandbox.deferred(divmod, 7, 2)
     assert made.value() == (3, 1) and made.item(1, of=2, name="divmod(7, 2)").value() == 1
+    assert made.item((1, 0), of=2, name="divmod(7, 2)").value() == (1, 3)
     with pytest.raises(AssertionError, match=r"divmod\(7, 2\): expected a tuple of 3 values"):
         made.item(0, of=3, name="divmod(7, 2)")
 

@@ -514,14 +514,14 @@ def test_model_is_the_training_loop(seed, value):
 def test_model_lowers_the_loss(seed):
     char_to_ix, ix_to_char = vocabulary(set("".join(NAMES)))
     kwargs = {"n_a": 8, "rng": seed, "learning_rate": 0.1}
-    name = model_name({"names": NAMES, "num_iterations": 400, **kwargs})
+    name = model_name({"names": NAMES, "num_iterations": 200, **kwargs})
     before = mean_loss(NAMES, char_to_ix, lm.model(NAMES, ix_to_char, char_to_ix, num_iterations=0, **kwargs))
-    parameters = lm.model(NAMES, ix_to_char, char_to_ix, num_iterations=400, **kwargs)
+    parameters = lm.model(NAMES, ix_to_char, char_to_ix, num_iterations=200, **kwargs)
     checks.assert_keys(parameters, list(PARAMETERS), name)
     after = mean_loss(NAMES, char_to_ix, parameters)
     if not after < 0.75 * before:
         checks.fail(f"{name}: the mean summed cross-entropy of the names should go down by a quarter at least; "
-                    f"with num_iterations=0 it is {before:.4f}, after 400 iterations {after:.4f}")
+                    f"with num_iterations=0 it is {before:.4f}, after 200 iterations {after:.4f}")
 
 
 @pytest.mark.exercise("model", points=0.25)

@@ -507,8 +507,9 @@ def test_lstm_cell_backward_gradient(seed, n_x, n_a, m, value):
 
     def f_of(v):
         p = {**point, key: v}
-        args = (rnn.lstm_cell_forward, p["xt"], p["a_prev"], p["c_prev"], {k: p[k] for k in parameters})
-        return total_a(output(*args, index=0, of=4, name=forward)) + total_c(output(*args, index=1, of=4, name=forward))
+        a_next, c_next = output(rnn.lstm_cell_forward, p["xt"], p["a_prev"], p["c_prev"], {k: p[k] for k in parameters},
+                                index=(0, 1), of=4, name=forward)
+        return total_a(a_next) + total_c(c_next)
 
     checks.assert_gradient(grads[value], numerical_gradient(f_of, point[key]),
                            f"{name}: gradients[{value!r}] vs central differences of sum(da_next * a_next) + "

@@ -31,7 +31,7 @@ def test_the_text_report_of_the_solutions(course):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["week9"], "unknown week 'week9'"),
+    (["week99"], "unknown week 'week99'"),
     (["--submission", "/nonexistent"], "no such file or folder: /nonexistent"),
     (["--submission", "pyproject.toml"], "not a Python module"),
     (["--submission", "mystery.py"], "cannot tell which module"),

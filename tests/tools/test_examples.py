@@ -100,3 +100,27 @@ def test_week7_trains_the_learners_code(tmp_path):
     assert reference.stdout.startswith("Training the reference solutions in solutions/week7/")
     assert float(ROW.search(mine.stdout).group(2)) < 50, mine.stdout
     assert float(ROW.search(reference.stdout).group(2)) > 80, reference.stdout
+
+
+@needs_solutions
+def test_week9_compares_the_rnn_the_lstm_and_the_bigram_model(tmp_path):
+    root = make_course(tmp_path / "course", solutions=True)
+    done = run_example(root, "week9_names.py", "--solutions", "--lstm", "--iterations", "300", "--epochs", "1",
+                       "--samples", "2")
+    assert done.returncode == 0, done.stderr
+    for row in ("| RNN (char_lm.model) |", "| LSTM (rnn.lstm_forward / lstm_backward, Adam) |",
+                "| character bigram, add-one |", "| uniform guess |"):
+        assert row in done.stdout, done.stdout
+    assert "2 names sampled from the RNN" in done.stdout and "2 names sampled from the LSTM" in done.stdout
+
+
+@pytest.mark.parametrize("content, words", [(None, "no such names file"), ("anna\n", "at least two are needed"),
+                                            (b"\xff\xfe\x00", "cannot read the names")])
+def test_week9_a_bad_names_file_gives_one_line_and_exit_2(stub_course, tmp_path, content, words):
+    path = tmp_path / "names.txt"
+    if content is not None:
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    done = run_example(stub_course, "week9_names.py", "--names", str(path))
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert words in done.stderr, done.stderr

@@ -24,7 +24,7 @@ Models, on the same names:
 4. with ``--lstm``, an LSTM language model built from week 9's ``rnn.py`` (``lstm_forward`` and
    ``lstm_backward``, with a softmax output layer and its gradient written here): the same ``n_a``,
    trained with Adam (learning rate 0.01) on mini-batches of 32 names padded at the end (the padding
-   masked out of the loss), 20 epochs, gradients clipped at 5.
+   masked out of the loss), 10 epochs, gradients clipped at 5.
 
 It prints ten names sampled from the trained network (``*`` marks those that are in the training
 list: the others are new) and one Markdown table: the cross-entropy per character, in nats and in
@@ -51,7 +51,7 @@ LEARNING_RATE = 0.01
 HIDDEN = 50
 SAMPLES = 10
 SEED = 0
-LSTM_EPOCHS = 20
+LSTM_EPOCHS = 10  # held out: 1.94 nats per character after 10 epochs, 1.96 after 20 (it starts to overfit)
 
 
 def fail(message):
@@ -137,7 +137,7 @@ def lstm_loss(rnn, parameters, names, char_to_ix, gradients=False):
 LSTM_KEYS = ("Wf", "bf", "Wi", "bi", "Wc", "bc", "Wo", "bo", "Wy", "by")
 
 
-def train_lstm(rnn, train, char_to_ix, n_a, rng, epochs=20, batch=32, learning_rate=0.01):
+def train_lstm(rnn, train, char_to_ix, n_a, rng, epochs=LSTM_EPOCHS, batch=32, learning_rate=0.01):
     """An LSTM language model trained with Adam on mini-batches of ``train``: its parameters and the mean
     loss per character of every epoch."""
     n_x = len(char_to_ix)
@@ -164,8 +164,12 @@ def train_lstm(rnn, train, char_to_ix, n_a, rng, epochs=20, batch=32, learning_r
                 parameters[key] -= learning_rate * (v[key] / (1 - beta1 ** step)) / (
                     np.sqrt(s[key] / (1 - beta2 ** step)) + 1e-8)
         history.append(total / count)
-        print(f"\r  epoch {epoch + 1}/{epochs}: loss per character {total / count:.4f}", end="", flush=True)
-    print()
+        if sys.stdout.isatty():  # one line, redrawn; in a log, one line per epoch
+            print(f"\r  epoch {epoch + 1}/{epochs}: loss per character {total / count:.4f}", end="", flush=True)
+        else:
+            print(f"  epoch {epoch + 1}/{epochs}: loss per character {total / count:.4f}", flush=True)
+    if sys.stdout.isatty():
+        print()
     return parameters, history
 
 

@@ -83,15 +83,24 @@ def large_input(rng, kind, inputs):
 
 
 def timed(function, *args, **kwargs):
-    """``(seconds, result)`` of one call of the submission, its transfers included. The tests call the
-    function on a small input first: the worker is up and the module imported, only this call counts."""
-    start = time.perf_counter()
-    result = function(*args, **kwargs)
-    return time.perf_counter() - start, result
+    """``(seconds, result, again)`` of one call of the submission, its transfers included, and a function
+    that times the same call once more. The tests call the function on a small input first: the worker
+    is up and the module imported, only this call counts."""
+    def once():
+        start = time.perf_counter()
+        result = function(*args, **kwargs)
+        return time.perf_counter() - start, result
+
+    seconds, result = once()
+    return seconds, result, lambda: once()[0]
 
 
-def assert_fast_enough(seconds, name, out_shape):
+def assert_fast_enough(seconds, name, out_shape, again):
+    """Within the limit; a call up to twice over it is timed once more and the quicker counts, so that a
+    machine busy for a moment does not cost points (a Python loop takes longer every time)."""
     limit = LARGE_INPUT_SHARE * sandbox.active().call_timeout
+    if limit < seconds <= 2 * limit:
+        seconds = min(seconds, again())
     if seconds > limit:
         m, n_H, n_W = out_shape[:3]
         checks.fail(f"{name}: took {seconds:.2f} s, more than the {limit:.2f} s allowed (the reference takes about "
@@ -184,10 +193,10 @@ def test_conv_forward_fast_handles_large_inputs(seed, kind):
     name = conv_name("conv_forward_fast", A_prev, W, hparameters)
     checks.unpack(fast.conv_forward_fast(A_prev[:2, :4, :4], W, b, hparameters), 2,
                   "conv_forward_fast(A_prev, W, b, hparameters) on a small input")
-    seconds, result = timed(fast.conv_forward_fast, A_prev, W, b, hparameters)
+    seconds, result, again = timed(fast.conv_forward_fast, A_prev, W, b, hparameters)
     Z, _ = checks.unpack(result, 2, f"{name} -> (Z, cache)")
     checks.assert_close(Z, conv_direct(A_prev, W, b, stride, pad), f"{name}: Z")
-    assert_fast_enough(seconds, name, Z.shape)
+    assert_fast_enough(seconds, name, Z.shape, again)
 
 
 # -------------------------------------------------------------------------- conv_backward_fast
@@ -285,11 +294,11 @@ def test_conv_backward_fast_handles_large_inputs(seed, kind):
     small = A_prev[:2, :4, :4]
     checks.unpack(fast.conv_backward_fast(dZ[:2, :small.shape[1] + 2 * pad - f + 1, :small.shape[2] + 2 * pad - f + 1],
                                           (small, W, b, hparameters)), 3, "conv_backward_fast(dZ, cache) on a small input")
-    seconds, result = timed(fast.conv_backward_fast, dZ, (A_prev, W, b, hparameters))
+    seconds, result, again = timed(fast.conv_backward_fast, dZ, (A_prev, W, b, hparameters))
     grads = checks.unpack(result, 3, f"{name} -> (dA_prev, dW, db)")
     for value, grad, expected in zip(GRADS, grads, conv_backward_direct(dZ, A_prev, W, stride, pad)):
         checks.assert_close(grad, expected, f"{name}: {value}")
-    assert_fast_enough(seconds, name, dZ.shape)
+    assert_fast_enough(seconds, name, dZ.shape, again)
 
 
 # --------------------------------------------------------------------------- pool_forward_fast
@@ -380,10 +389,10 @@ def test_pool_forward_fast_handles_large_inputs(seed, kind):
     name = pool_name("pool_forward_fast", A_prev, hparameters, "max")
     checks.unpack(fast.pool_forward_fast(A_prev[:2, :4, :4], hparameters, mode="max"), 2,
                   "pool_forward_fast(A_prev, hparameters, mode='max') on a small input")
-    seconds, result = timed(fast.pool_forward_fast, A_prev, hparameters, mode="max")
+    seconds, result, again = timed(fast.pool_forward_fast, A_prev, hparameters, mode="max")
     A, _ = checks.unpack(result, 2, f"{name} -> (A, cache)")
     checks.assert_close(A, pool_direct(A_prev, f, stride, "max"), f"{name}: A")
-    assert_fast_enough(seconds, name, A.shape)
+    assert_fast_enough(seconds, name, A.shape, again)
 
 
 # -------------------------------------------------------------------------- pool_backward_fast
@@ -501,6 +510,6 @@ def test_pool_backward_fast_handles_large_inputs(seed, kind):
     name = pool_name("pool_backward_fast", A_prev, hparameters, "max")
     small = A_prev[:2, :4, :4]
     fast.pool_backward_fast(dA[:2, :small.shape[1] - f + 1, :small.shape[2] - f + 1], (small, hparameters), mode="max")
-    seconds, dA_prev = timed(fast.pool_backward_fast, dA, (A_prev, hparameters), mode="max")
+    seconds, dA_prev, again = timed(fast.pool_backward_fast, dA, (A_prev, hparameters), mode="max")
     checks.assert_close(dA_prev, pool_backward_direct(dA, A_prev, f, stride, "max"), f"{name}: dA_prev")
-    assert_fast_enough(seconds, name, dA.shape)
+    assert_fast_enough(seconds, name, dA.shape, again)

@@ -442,7 +442,7 @@ def check_unrolled_gradient(cell, seed, sizes, value, note):
     x, a0, parameters = sequence_problem(rng, n_x, n_a, N_Y, m, T_x, lstm=lstm)
     da = rng.standard_normal((n_a, m, T_x))
     name = f"{cell}_backward(da, caches) for x of shape {x.shape}, a0 of shape {a0.shape}"
-    caches = (lstm_unrolled(x, a0, parameters)[3] if lstm else rnn_unrolled(x, a0, parameters)[2])
+    caches = lstm_unrolled(x, a0, parameters)[3] if lstm else rnn_unrolled(x, a0, parameters)[2]
     grads = getattr(rnn, f"{cell}_backward")(da, caches)
     checks.assert_keys(grads, LSTM_GRADS if lstm else RNN_GRADS, name)
     total = projected(da)
@@ -458,51 +458,6 @@ def check_unrolled_gradient(cell, seed, sizes, value, note):
     checks.assert_gradient(grads[value], numerical_gradient(f_of, point[key]),
                            f"{name}: gradients[{value!r}] vs central differences of sum(da * your {forward}[0]) "
                            f"with respect to {key} ({note})")
-
-
-@pytest.mark.exercise("rnn_backward", points=0.25)
-@pytest.mark.parametrize("value", RNN_GRADS)
-def test_rnn_backward_keys_and_shapes(value):
-    for n_x, n_a, n_y, m, T_x in SIZES:
-        rng = np.random.default_rng(0)
-        x, a0, parameters = sequence_problem(rng, n_x, n_a, n_y, m, T_x)
-        name = f"rnn_backward(da, caches) for x of shape {x.shape}, a0 of shape {a0.shape}"
-        grads = rnn.rnn_backward(rng.standard_normal((n_a, m, T_x)), rnn_unrolled(x, a0, parameters)[2])
-        checks.assert_keys(grads, RNN_GRADS, f"{name} (the output layer is not part of it)")
-        checks.assert_shape(grads[value], sequence_shapes(x, a0, parameters)[value[1:]],
-                            f"{name}: gradients[{value!r}] (the shape of {value[1:]})")
-
-
-@pytest.mark.exercise("rnn_backward", points=0.5)
-@cases.each_value("rnn_backward", lambda case: RNN_GRADS)
-def test_rnn_backward_matches_reference(case, value):
-    checks.assert_value_close(case.run(rnn), case.expected, (value,),
-                              f"rnn_backward(da, caches) for da of shape {case.inputs['da'].shape}")
-
-
-@pytest.mark.exercise("rnn_backward", points=1.25, uses=["rnn_forward"])
-@pytest.mark.parametrize("value", RNN_GRADS)
-@pytest.mark.parametrize("seed, n_x, n_a, m, T_x", [(i, *sizes) for i, sizes in enumerate(GRADIENT_SIZES)], ids=str)
-def test_rnn_backward_gradient(seed, n_x, n_a, m, T_x, value):
-    rng = np.random.default_rng(seed)
-    x, a0, parameters = sequence_problem(rng, n_x, n_a, N_Y, m, T_x)
-    da = rng.standard_normal((n_a, m, T_x))
-    name = f"rnn_backward(da, caches) for x of shape {x.shape}, a0 of shape {a0.shape}"
-    grads = rnn.rnn_backward(da, rnn_unrolled(x, a0, parameters)[2])
-    checks.assert_keys(grads, RNN_GRADS, name)
-    total = projected(da)
-    point = {"x": x, "a0": a0, **parameters}
-    key = value[1:]
-
-    def f_of(v):
-        p = {**point, key: v}
-        return total(output(rnn.rnn_forward, p["x"], p["a0"], {k: p[k] for k in parameters},
-                            index=0, of=3, name="rnn_forward(x, a0, parameters)"))
-
-    checks.assert_gradient(grads[value], numerical_gradient(f_of, point[key]),
-                           f"{name}: gradients[{value!r}] vs central differences of sum(da * your "
-                           f"rnn_forward(x, a0, parameters)[0]) with respect to {key} (da arrives at every "
-                           "step, and each step also sends a gradient back to the one before)")
 
 
 @pytest.mark.exercise("rnn_backward", points=0.25)
@@ -615,51 +570,6 @@ def test_lstm_backward_matches_reference(case, value):
 def test_lstm_backward_gradient(seed, n_x, n_a, m, T_x, value):
     check_unrolled_gradient("lstm", seed, (n_x, n_a, m, T_x), value,
                             "da arrives at every step; each step sends da_prev and dc_prev back to the one before")
-
-
-@pytest.mark.exercise("lstm_backward", points=0.25)
-@pytest.mark.parametrize("value", LSTM_GRADS)
-def test_lstm_backward_keys_and_shapes(value):
-    for n_x, n_a, n_y, m, T_x in SIZES:
-        rng = np.random.default_rng(0)
-        x, a0, parameters = sequence_problem(rng, n_x, n_a, n_y, m, T_x, lstm=True)
-        name = f"lstm_backward(da, caches) for x of shape {x.shape}, a0 of shape {a0.shape}"
-        grads = rnn.lstm_backward(rng.standard_normal((n_a, m, T_x)), lstm_unrolled(x, a0, parameters)[3])
-        checks.assert_keys(grads, LSTM_GRADS, f"{name} (the output layer is not part of it)")
-        checks.assert_shape(grads[value], sequence_shapes(x, a0, parameters)[value[1:]],
-                            f"{name}: gradients[{value!r}] (the shape of {value[1:]})")
-
-
-@pytest.mark.exercise("lstm_backward", points=0.5)
-@cases.each_value("lstm_backward", lambda case: LSTM_GRADS)
-def test_lstm_backward_matches_reference(case, value):
-    checks.assert_value_close(case.run(rnn), case.expected, (value,),
-                              f"lstm_backward(da, caches) for da of shape {case.inputs['da'].shape}")
-
-
-@pytest.mark.exercise("lstm_backward", points=1.5, uses=["lstm_forward"])
-@pytest.mark.parametrize("value", LSTM_GRADS)
-@pytest.mark.parametrize("seed, n_x, n_a, m, T_x", [(i, *sizes) for i, sizes in enumerate(GRADIENT_SIZES)], ids=str)
-def test_lstm_backward_gradient(seed, n_x, n_a, m, T_x, value):
-    rng = np.random.default_rng(seed)
-    x, a0, parameters = sequence_problem(rng, n_x, n_a, N_Y, m, T_x, lstm=True)
-    da = rng.standard_normal((n_a, m, T_x))
-    name = f"lstm_backward(da, caches) for x of shape {x.shape}, a0 of shape {a0.shape}"
-    grads = rnn.lstm_backward(da, lstm_unrolled(x, a0, parameters)[3])
-    checks.assert_keys(grads, LSTM_GRADS, name)
-    total = projected(da)
-    point = {"x": x, "a0": a0, **parameters}
-    key = value[1:]
-
-    def f_of(v):
-        p = {**point, key: v}
-        return total(output(rnn.lstm_forward, p["x"], p["a0"], {k: p[k] for k in parameters},
-                            index=0, of=4, name="lstm_forward(x, a0, parameters)"))
-
-    checks.assert_gradient(grads[value], numerical_gradient(f_of, point[key]),
-                           f"{name}: gradients[{value!r}] vs central differences of sum(da * your "
-                           f"lstm_forward(x, a0, parameters)[0]) with respect to {key} (da arrives at every step; "
-                           "each step sends da_prev and dc_prev back to the one before)")
 
 
 @pytest.mark.exercise("lstm_backward", points=0.25)

@@ -4,6 +4,7 @@ Gradient checks compare a submission's backward pass with central differences of
 submission's forward pass, on small random inputs drawn at test time, so they need no stored
 reference values and cannot be passed by matching fixed numbers.
 """
+import secrets
 import zlib
 
 import numpy as np
@@ -32,6 +33,10 @@ def numerical_gradient(f, x, h=1e-6):
         when they disagree. It can be multiplied or divided by a number.
     """
     return NumericalGradient(f, x, h)
+
+
+# Drawn once per grading process, never sent to a worker: the directions of the gradient checks.
+DIRECTION_SECRET = secrets.randbits(63)
 
 
 class NumericalGradient:
@@ -94,10 +99,13 @@ class NumericalGradient:
         """Whether ``analytic`` (float64, this shape) passes along random directions: ``|analytic . v -
         numeric . v| <= SIGMAS * |t * v|`` for each unit ``v``, where ``t = atol + rtol |analytic|`` is
         the entrywise tolerance of :func:`grader.checks.assert_gradient`. The directions are drawn from
-        the point ``x`` itself (drawn at grading time), so a grading seed repeats them."""
+        the point ``x`` and :data:`DIRECTION_SECRET`: a submission that knew them could return any
+        gradient whose projections on them are right, without differentiating anything. (A correct
+        gradient passes whatever the directions, and a wrong one falls to the entrywise check, so the
+        secret changes no grade but that of an error nearly orthogonal to both.)"""
         if self.x.size <= 2 * self.DIRECTIONS:  # as cheap in full
             return None
-        rng = np.random.default_rng(zlib.crc32(self.x.tobytes()))
+        rng = np.random.default_rng([DIRECTION_SECRET, zlib.crc32(self.x.tobytes())])
         directions = []
         for _ in range(self.DIRECTIONS):
             v = rng.standard_normal(self.x.shape)

@@ -1,4 +1,6 @@
 """grader.numgrad and checks.assert_gradient: central differences, along random directions first."""
+import zlib
+
 import numpy as np
 import pytest
 
@@ -66,9 +68,19 @@ def test_a_number_and_a_tiny_array_are_checked_entry_by_entry():
         checks.assert_gradient(np.array([2.0, 4.0]), grads["w"], "dw")
 
 
-def test_the_directions_depend_on_the_point_only():
+def test_the_directions_depend_on_the_point_and_the_processs_secret():
     numeric = numerical_gradient(cube_sum, X)
     grad = cube_sum_gradient(X)
     assert numeric.agrees_with(grad, 1e-6, 1e-8) and numerical_gradient(cube_sum, X.copy()).agrees_with(
         grad, 1e-6, 1e-8)
     assert not numeric.agrees_with(-grad, 1e-6, 1e-8)
+
+
+def test_a_fake_gradient_made_for_directions_without_the_secret_falls_to_the_entrywise_check():
+    # Tailored to directions drawn from the point alone: right along them, wrong everywhere else.
+    rng = np.random.default_rng(zlib.crc32(X.tobytes()))
+    V = np.array([v / np.linalg.norm(v) for v in (rng.standard_normal(X.shape).ravel() for _ in range(2))])
+    numeric = numerical_gradient(cube_sum, X)
+    fake = (V.T @ np.linalg.solve(V @ V.T, V @ cube_sum_gradient(X).ravel())).reshape(X.shape)
+    with pytest.raises(AssertionError, match="the backward pass disagrees"):
+        checks.assert_gradient(fake, numeric, "grad")

@@ -117,6 +117,10 @@ def grade_parser():
     group.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded at the same time (default: the number of CPUs, %(default)s)")
     group.add_argument("--regrade", action="store_true", help="grade again the submissions already in the CSV")
+    parser.add_argument("--processes", type=int, default=None, metavar="N",
+                        help="processes that share the exercises, each running the code in a worker of its own "
+                             "(default: 2 on Linux with 2 cores or more, where the code is isolated or trusted; "
+                             "else 1)")
     parser.add_argument("--time-limit", type=float, default=grading.DEFAULT_TIME_LIMIT, metavar="SECONDS",
                         help="time limit of the whole grading of one submission; its exercises not reached "
                              "in time score 0 as timed out (default: %(default)s)")
@@ -152,7 +156,7 @@ def grade_command(argv):
     try:
         results = grading.grade(submission, call_timeout=args.timeout, memory_mb=args.memory_limit,
                                 hidden=args.hidden, exercises=args.exercise, seed=args.seed,
-                                time_limit=args.time_limit)
+                                time_limit=args.time_limit, processes=args.processes)
     finally:
         submission.close()
     report(results, args)
@@ -164,6 +168,8 @@ def prepare(args):
     reference solutions; after checking that it may run here."""
     if not args.solutions:  # the reference solutions are the course's own code
         check_isolation(args, "the submission's code")
+    if args.processes is not None and args.processes < 1:
+        raise CourseError("--processes must be at least 1")
     if args.submissions:  # only `python -m grader` reaches the class-grading tool (grader.tools.cli)
         raise CourseError("--submissions: grade a class with python -m grader ... --submissions DIR")
     limit_own_memory()

@@ -12,7 +12,7 @@ import shutil
 import time
 from pathlib import Path
 
-from . import calls
+from . import calls, streams
 from ..sandbox import oracles
 from .. import sandbox
 from ..sandbox.files import remove_tree, temporary_folder
@@ -167,7 +167,7 @@ def _environ(**values):
 
 
 def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandbox.DEFAULT_MEMORY_MB,
-          hidden=True, exercises=(), seed=None, trusted=False, time_limit=None):
+          hidden=True, exercises=(), seed=None, trusted=False, time_limit=None, processes=None):
     """Run the suites of ``submission.weeks`` against its code; a :class:`GradingResults`.
 
     ``hidden``: include the hidden cases where their fixture files exist (``--no-hidden``: never).
@@ -175,8 +175,11 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     ``seed``: the grading seed (:mod:`grader.grading.seeds`); a new one when None.
     ``trusted``: the instructors' own code (the catalogue of mistakes): no guard on the course's files.
     ``time_limit``: seconds for the whole grading; calls into the submission after it fail at once.
+    ``processes``: how many processes share the exercises (:mod:`.streams`); by default as many as
+    the machine has cores for, up to two.
     """
     start = time.perf_counter()
+    processes = streams.default_processes() if processes is None else processes
     options = [f"--submission={submission.root}", f"--call-timeout={call_timeout}", f"--memory-limit={memory_mb}",
                *([] if hidden else ["--no-hidden"]), *(["--no-guard"] if trusted else []),
                *([] if time_limit is None else [f"--run-time-limit={time_limit}"])]
@@ -184,6 +187,7 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     # The worker starts now and imports the submission's modules while this process imports pytest
     # and collects the tests (with a chosen exercise, only what its tests call is imported).
     capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
+                       + [f"--processes={processes}"]
                        + ([] if seed is None else [f"--seed={seed}"]),
                        _started(submission.root, limits, () if exercises else _modules_of(submission.test_files)))
     from . import plugin

@@ -5,19 +5,20 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 ``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from ..sandbox import oracles
-from . import seeds
+from . import seeds, streams
 from .. import sandbox as sandbox_module
 from .. import cases as cases_module
 from .. import numgrad
 from ..cases import Case
 from ..course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from ..sandbox.guard import Guard
-from ..sandbox.jail import site_folders
+from ..sandbox.jail import NONE as UNISOLATED, site_folders
 from ..results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
@@ -57,6 +58,9 @@ def pytest_addoption(parser):
     group.addoption("--oracle", action="append", default=[], metavar="WEEK.MODULE.FUNCTION", dest="grader_oracles",
                     help="let the reference function, run in this process, stand in for the submission's "
                          "(grader.sandbox.oracles); repeatable")
+    group.addoption("--processes", type=int, default=1, metavar="N", dest="grader_processes",
+                    help="share the exercises between N processes, each with a worker of its own (Linux; "
+                         "not where the submission's code runs unisolated and the course's files are guarded)")
 
 
 class HandOver:
@@ -201,6 +205,75 @@ def pytest_runtest_protocol(item, nextitem):
                                      reraise=(pytest.exit.Exception, KeyboardInterrupt))
     _judge(item, call, pytest.TestReport.from_item_and_call(item, call))
     return True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session):
+    """With ``--processes N``, the exercises are shared between this process and forked copies of it
+    (:mod:`.streams`). Not where the guard must tell which test changed a course file by when its code
+    ran: there the submission's code runs unisolated, and two streams of it would blur the times."""
+    config = session.config
+    processes = config.getoption("grader_processes")
+    if processes < 2 or config.option.collectonly or session.testsfailed or not streams.supported():
+        return None
+    if config._grader_guard is not None and config._grader_sandbox.jail.mode == UNISOLATED:
+        return None
+    groups = {}
+    for item in session.items:
+        groups.setdefault(getattr(item, "_grader_exercise", None), []).append(item)
+    if len(groups) < 2:
+        return None
+    # The last exercises of a module are claimed first: they build on the others and take longest (the
+    # trainings); started late, one of them would keep a process busy long after the other is done.
+    streams.share(list(groups.values())[::-1], processes, _run_group, lambda: _own_sandbox(config),
+                  lambda ran: _summary(config), lambda summary: _merge(config, summary))
+    results = config.stash[RESULTS_KEY]
+    order = {item.nodeid: i for i, item in enumerate(session.items)}
+    config.stash[RESULTS_KEY] = dict(sorted(results.items(), key=lambda kv: order.get(kv[0], len(order))))
+    return True
+
+
+def _run_group(items):
+    for i, item in enumerate(items):
+        item.ihook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
+
+
+def _own_sandbox(config):
+    """In a forked stream: a worker of its own (the parent's stays the parent's), same limits."""
+    parent = config._grader_sandbox
+    parent.leave_to_parent()
+    own = sandbox_module.Sandbox(parent.root, call_timeout=parent.call_timeout, memory_mb=parent.memory_mb,
+                                 time_limit=parent.time_limit)
+    own.deadline, own.oracles = parent.deadline, dict(parent.oracles)
+    own.start()
+    sandbox_module.activate(own)
+    config._grader_sandbox = own
+
+
+def _summary(config):
+    """What a forked stream found, as JSON: its results (hints settled) and what its worker did."""
+    own = config._grader_sandbox
+    own.close()  # every process of its submission has ended before its results count
+    guard = config._grader_guard
+    return {"results": [[week, module, name, asdict(test)] for week, module, name, test in collected_results(config)],
+            "left_running": own.left_running, "jail_failure": None if own.jail_failure is None else str(own.jail_failure),
+            "undone": [] if guard is None else list(guard.undone),
+            "quarantine": None if guard is None or guard.quarantine is None else str(guard.quarantine)}
+
+
+def _merge(config, summary):
+    results = config.stash[RESULTS_KEY]
+    for week, module, name, fields in summary["results"]:
+        results[fields["nodeid"]] = (week, module, name, TestResult(**fields))
+    sandbox = config._grader_sandbox
+    sandbox.left_running += summary["left_running"]
+    if summary["jail_failure"] is not None and sandbox.jail_failure is None:
+        sandbox.jail_failure = sandbox_module.jail_module.JailError(summary["jail_failure"])
+    guard = config._grader_guard
+    if guard is not None:
+        guard.undone.extend(p for p in summary["undone"] if p not in guard.undone)
+        if guard.quarantine is None and summary["quarantine"] is not None:
+            guard.quarantine = Path(summary["quarantine"])
 
 
 def _lean(item):

@@ -285,6 +285,20 @@ class Sandbox:
             self._jail.close()
             self._jail = None
 
+    def leave_to_parent(self):
+        """In a forked process: let go of this sandbox's worker and jail without ending them. The
+        process that started them still uses them, and ends them; this one only closes its copies
+        of their pipes (a copy left open would keep the worker's channel from ever closing)."""
+        worker, jail, self._worker, self._jail = self._worker, self._jail, None, None
+        if worker is not None:
+            for stream in (worker.process.stdin, worker.process.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+        if jail is not None:
+            jail.leave_to_parent()
+
     @staticmethod
     def read_shared(path, limit=MAX_ANSWER_BYTES):
         """The bytes of a file the submission wrote into a :meth:`shared_folder`, read without

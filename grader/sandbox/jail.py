@@ -240,6 +240,12 @@ class Jail:
         elif self.mode == NONE:
             self.left_running += _kill_marked(MARKER, str(self.folder))
 
+    def leave_to_parent(self):
+        """In a forked process: close this process's copy of the control pipe; the jail stays the parent's."""
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+
     def close(self):
         files.remove_tree(self.folder)
 

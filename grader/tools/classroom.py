@@ -719,6 +719,9 @@ def command(args, stream=sys.stderr):
                "--allow-unisolated" if getattr(args, "allow_unisolated", False) else "--require-isolation"]
     if not args.hidden:
         options.append("--no-hidden")
+    processes = getattr(args, "processes", None) or (1 if args.jobs > 1 else None)  # the jobs share the cores
+    if processes is not None:
+        options += ["--processes", str(processes)]
     for name in getattr(args, "exercise", None) or []:  # the other exercises' cells stay empty
         options += ["--exercise", name]
     grading_run = ClassGrading(resolve_weeks(args.weeks), Path(args.submissions), Path(args.csv), args.jobs,

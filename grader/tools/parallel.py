@@ -2,6 +2,8 @@
 import concurrent.futures
 import multiprocessing
 
+from ..grading import streams
+
 
 def map_in_processes(function, items, jobs, progress=None, initializer=None, initargs=()):
     """``[function(item) for item in items]`` computed in ``jobs`` processes, in order.
@@ -11,10 +13,17 @@ def map_in_processes(function, items, jobs, progress=None, initializer=None, ini
     """
     context = multiprocessing.get_context("fork")
     results = []
-    with concurrent.futures.ProcessPoolExecutor(max(jobs, 1), mp_context=context, initializer=initializer,
-                                                initargs=initargs) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max(jobs, 1), mp_context=context, initializer=_initialize,
+                                                initargs=(jobs, initializer, initargs)) as pool:
         for result in pool.map(function, items, chunksize=1):
             results.append(result)
             if progress:
                 progress(result)
     return results
+
+
+def _initialize(jobs, initializer, initargs):
+    if jobs > 1:
+        streams.one_process()  # the jobs share the cores already
+    if initializer is not None:
+        initializer(*initargs)

@@ -415,6 +415,9 @@ def _check_nesting(raw):
 
 
 def _safe_dtype(dtype_str):
+    known = _KNOWN_DTYPES.get(dtype_str) if type(dtype_str) is str else None
+    if known is not None:
+        return known
     if type(dtype_str) is not str or len(dtype_str) > 32:  # "<U123", "|b1": real dtypes are short
         raise CodecError(f"unknown dtype {_short(dtype_str)}")
     try:
@@ -423,4 +426,9 @@ def _safe_dtype(dtype_str):
         raise CodecError(f"unknown dtype {_short(dtype_str)}") from None
     if dtype.kind not in ALLOWED_DTYPE_KINDS or dtype.fields is not None or dtype.subdtype is not None:
         raise CodecError(f"dtype {_short(dtype_str)} is not allowed")
+    if len(_KNOWN_DTYPES) < 64:  # the few a course uses; a message cannot grow the table without bound
+        _KNOWN_DTYPES[dtype_str] = dtype
     return dtype
+
+
+_KNOWN_DTYPES = {}  # dtype text -> the dtype it was checked to be (parsing one costs more than a small array)

@@ -318,27 +318,39 @@ def worker_path():
 
 
 def _running_children(pid):
-    """The children of ``pid`` that are not zombies (``/proc/PID/task/*/children``)."""
+    """The children of ``pid`` that are not zombies (``/proc/PID/task/*/children``). Read after every
+    test: plain os.read, no file objects."""
     found = []
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
         return found
     for task in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{task}/children") as f:
-                found.extend(int(p) for p in f.read().split())
-        except OSError:
-            continue
+        text = _read_proc(f"/proc/{pid}/task/{task}/children")
+        if text:
+            found.extend(int(p) for p in text.split())
     return [p for p in found if _state(p) not in ("Z", "X", None)]
 
 
 def _state(pid):
     try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
+        return _read_proc(f"/proc/{pid}/stat").rsplit(b")", 1)[1].split()[0].decode()
+    except (AttributeError, IndexError):
         return None
+
+
+def _read_proc(path):
+    """The bytes of a small /proc file, or None if it cannot be read (the process is gone)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return os.read(fd, 1 << 16)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _wait(process, timeout):

@@ -72,3 +72,14 @@ def test_two_processes_grade_as_one(course):
     assert _without_times(reports[0][2]) == _without_times(reports[1][2])
     lost = {name for name, exercise in reports[1][1].items() if exercise["points"] < exercise["max_points"]}
     assert {"layer_sizes", "compute_cost", "update_parameters"} <= lost
+
+
+def test_a_loop_in_one_process_leaves_the_other_to_grade_the_rest(course):
+    submission = course.submission("looping_stream", {"week1/numpy_basics.py": "def basic_sigmoid(x):\n    while True:\n        pass\n"})
+    code, exercises, _ = course.grade_json("week1", "--submission", submission, "--timeout", "30",
+                                           "--time-limit", "6", "--processes", "2")
+    assert code == 1
+    assert exercises["basic_sigmoid"]["status"] == "timed out"
+    assert "--time-limit" in exercises["basic_sigmoid"]["message"]
+    graded = [name for name, e in exercises.items() if e["points"] == e["max_points"]]
+    assert len(graded) > len(exercises) / 2  # the other process went on meanwhile

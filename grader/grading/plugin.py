@@ -255,7 +255,7 @@ def pytest_runtestloop(session):
 
 def _run_group(items):
     for i, item in enumerate(items):
-        item.ihook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
+        item.config.hook.pytest_runtest_protocol(item=item, nextitem=items[i + 1] if i + 1 < len(items) else None)
 
 
 def _own_sandbox(config):

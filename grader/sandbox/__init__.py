@@ -93,6 +93,8 @@ class _Worker:
         self.jail = jail
         with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
             self.process = jail.start(argv, env, log)
+        for stream in (self.process.stdin, self.process.stdout):
+            _widen_pipe(stream.fileno())
         self.ready = False
         self.imported = set()
         self.preloading = ()  # (modules, their import requests, when they were sent): see Sandbox.preload
@@ -190,6 +192,22 @@ class _Worker:
                 return f"used more than the {jail_module.CPU_SECONDS} s of CPU time the grader allows"
             return f"was terminated by signal {name}"
         return "exited in the middle of a call (does the code call os._exit()?)"
+
+
+PIPE_BYTES = 2**20  # Linux's default limit for a pipe's buffer (64 KiB by default)
+
+
+def _widen_pipe(fd):
+    """A buffer of PIPE_BYTES for the channel where the kernel allows it: an array of a few megabytes
+    (week 8's large inputs) then crosses in a few writes, not one context switch per 64 KiB."""
+    if not sys.platform.startswith("linux"):
+        return
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)  # the constant is in Python 3.10+
+    except OSError:
+        pass
 
 
 def _last_line(path):

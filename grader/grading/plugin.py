@@ -265,7 +265,8 @@ def _own_sandbox(config):
     own = sandbox_module.Sandbox(parent.root, call_timeout=parent.call_timeout, memory_mb=parent.memory_mb,
                                  time_limit=parent.time_limit)
     own.deadline, own.oracles = parent.deadline, dict(parent.oracles)
-    own.start()
+    # It claims its first exercise once its worker is up: meanwhile the first process takes on more.
+    own.wait_until_ready()
     sandbox_module.activate(own)
     config._grader_sandbox = own
 

@@ -273,6 +273,16 @@ class Sandbox:
             self.generation += 1
         return self._worker
 
+    def wait_until_ready(self):
+        """Start a worker if none runs and wait for its first answer (a worker that cannot start is
+        left for the first call to report)."""
+        worker = self.start()
+        if not worker.ready:
+            try:
+                self._wait_until_ready(worker)
+            except (EOFError, TimeoutError, OSError, jail_module.JailError):
+                pass
+
     def _wait_until_ready(self, worker):
         """The worker's first answer; where the kernel refuses namespaces (an unprivileged container),
         the first worker cannot start, and the user-only jail takes over."""

@@ -265,6 +265,8 @@ def _own_sandbox(config):
     own = sandbox_module.Sandbox(parent.root, call_timeout=parent.call_timeout, memory_mb=parent.memory_mb,
                                  time_limit=parent.time_limit)
     own.deadline, own.oracles = parent.deadline, dict(parent.oracles)
+    if config._grader_guard is not None:
+        config._grader_guard.watch_again()
     # It claims its first exercise once its worker is up: meanwhile the first process takes on more.
     own.wait_until_ready()
     sandbox_module.activate(own)
@@ -322,7 +324,7 @@ def _judge(item, call, report):
         sandbox = sandbox_module.active()
         windows = sandbox.take_windows()
         stray = sandbox.stop_strays() if windows else None
-        changed = guard.check(windows) if guard is not None else []
+        changed = guard.check(windows) if guard is not None and windows else []  # no code of it ran: nothing to blame
         if stray is not None:
             report.outcome = "failed"
             report.longrepr = stray.message

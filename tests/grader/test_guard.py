@@ -1,0 +1,108 @@
+"""The guard finds every change to a guarded file, however it is made, and looks at the files only
+when something changed (on Linux the kernel says when)."""
+import os
+import sys
+import time
+
+import pytest
+
+from grader.sandbox.guard import Guard
+
+
+@pytest.fixture()
+def guarded(tmp_path):
+    course = tmp_path / "course"
+    (course / "tests" / "week1").mkdir(parents=True)
+    (course / "tests" / "week1" / "test_a.py").write_text("original\n")
+    (course / "site").mkdir()
+    return course, Guard([course / "tests"], listed=[(course / "site", ["*.pth"])])
+
+
+def during(call):
+    """``call()`` and the window of time it ran in, as the sandbox records a request's."""
+    start = time.time_ns()
+    call()
+    return [(start, time.time_ns())]
+
+
+def test_a_guard_with_nothing_changed_does_not_look_at_the_files(guarded, monkeypatch):
+    course, guard = guarded
+    if guard._watch is None:
+        pytest.skip("no inotify here: every check looks at every file")
+    monkeypatch.setattr(Guard, "_walk", lambda self: pytest.fail("walked the files with nothing changed"))
+    assert guard.check([(0, time.time_ns())]) == []
+
+
+def test_an_edit_is_put_back(guarded):
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    assert guard.check(during(lambda: path.write_text("changed\n"))) == [str(path)]
+    assert path.read_text() == "original\n"
+
+
+def test_an_edit_whose_time_was_set_back_is_put_back(guarded):
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    before = os.stat(path)
+
+    def edit():
+        path.write_text("changed!\n")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    assert guard.check(during(edit)) == [str(path)]
+    assert path.read_text() == "original\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links")
+def test_a_write_through_a_hard_link_made_elsewhere_is_put_back(guarded, tmp_path):
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    elsewhere = tmp_path / "elsewhere.py"
+
+    def edit():
+        os.link(path, elsewhere)
+        with open(elsewhere, "w") as f:  # the guarded folder's own watch never hears of this path
+            f.write("changed through a link\n")
+
+    assert guard.check(during(edit)) == [str(path)]
+    assert path.read_text() == "original\n"
+
+
+def test_new_files_in_new_folders_and_listed_ones_are_removed(guarded):
+    course, guard = guarded
+    deep = course / "tests" / "week1" / "new" / "deeper"
+
+    def create():
+        deep.mkdir(parents=True)
+        (deep / "conftest.py").write_text("raise SystemExit\n")
+        (course / "site" / "evil.pth").write_text("import os\n")
+
+    changed = guard.check(during(create))
+    assert sorted(changed) == sorted([str(deep / "conftest.py"), str(course / "site" / "evil.pth")])
+    assert not (deep / "conftest.py").exists() and not (course / "site" / "evil.pth").exists()
+    # and a file written later into the new folder is seen too
+    assert guard.check(during(lambda: (deep / "again.py").write_text("x\n"))) == [str(deep / "again.py")]
+
+
+def test_a_change_outside_the_submissions_windows_is_someone_elses(guarded):
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    path.write_text("an instructor's edit\n")
+    assert guard.check([(0, 1)]) == []
+    assert path.read_text() == "an instructor's edit\n"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+def test_a_forked_process_watches_on_its_own(guarded):
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        guard.watch_again()
+        os.write(write, b"1")
+        time.sleep(0.5)
+        os._exit(0)
+    os.read(read, 1)  # the child has its own watch: the events of this process stay this process's
+    assert guard.check(during(lambda: path.write_text("changed\n"))) == [str(path)]
+    os.waitpid(pid, 0)

@@ -184,7 +184,8 @@ class _Watch:
     MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800 | 0x02000000
 
     def __init__(self, libc, fd):
-        self._libc, self.fd, self._watched, self._failed = libc, fd, set(), False
+        self._libc, self.fd, self._watched = libc, fd, set()
+        self._incomplete = False  # a watch could not be added: from then on every check looks
 
     @classmethod
     def start(cls):
@@ -204,18 +205,18 @@ class _Watch:
         if path not in self._watched:
             self._watched.add(path)
             if self._libc.inotify_add_watch(self.fd, os.fsencode(path), self.MASK) < 0:
-                self._failed = True  # e.g. the limit of watches: every check looks at every file
+                self._incomplete = True  # e.g. the limit of watches (fs.inotify.max_user_watches)
 
     def changed(self):
         """Whether anything happened since the last call (the events are read and dropped)."""
-        happened, self._failed = self._failed, False
+        happened = self._incomplete
         while True:
             try:
                 data = os.read(self.fd, 1 << 16)
             except BlockingIOError:
                 return happened
             except OSError:
-                self._failed = True
+                self._incomplete = True
                 return True
             if not data:
                 return happened

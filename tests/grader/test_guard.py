@@ -106,3 +106,15 @@ def test_a_forked_process_watches_on_its_own(guarded):
     os.read(read, 1)  # the child has its own watch: the events of this process stay this process's
     assert guard.check(during(lambda: path.write_text("changed\n"))) == [str(path)]
     os.waitpid(pid, 0)
+
+
+def test_when_a_folder_cannot_be_watched_every_check_looks(guarded, monkeypatch):
+    course, guard = guarded
+    if guard._watch is None:
+        pytest.skip("no inotify here: every check looks at every file")
+    monkeypatch.setattr(guard._watch, "_watched", set())  # so that the folders are added again...
+    monkeypatch.setattr(guard._watch, "fd", -1)  # ...and fail, as at the limit of watches
+    list(guard._walk())
+    path = course / "tests" / "week1" / "test_a.py"
+    for _ in range(2):  # not only the first time
+        assert guard.check(during(lambda: path.write_text("changed\n"))) == [str(path)]

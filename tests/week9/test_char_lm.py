@@ -521,10 +521,10 @@ def test_model_is_the_training_loop(seed, value):
 
 
 @pytest.mark.exercise("model", points=0.5)
-@pytest.mark.parametrize("seed", SEEDS)
-def test_model_lowers_the_loss(seed):
+@pytest.mark.parametrize("rng", [0, 1])  # fixed: for about one seed in a few hundred, the last step of a
+def test_model_lowers_the_loss(rng):  # correct loop leaves the loss of these names where it started
     char_to_ix, ix_to_char = vocabulary(set("".join(NAMES)))
-    kwargs = {"n_a": 8, "rng": seed, "learning_rate": 0.1}
+    kwargs = {"n_a": 8, "rng": rng, "learning_rate": 0.1}
     name = model_name({"names": NAMES, "num_iterations": 200, **kwargs})
     before = mean_loss(NAMES, char_to_ix, lm.model(NAMES, ix_to_char, char_to_ix, num_iterations=0, **kwargs))
     parameters = lm.model(NAMES, ix_to_char, char_to_ix, num_iterations=200, **kwargs)

@@ -20,9 +20,7 @@ def atomic_output(path):
     The new file gets the permissions of the one it replaces, or those of any new file (0o666 less
     the umask), not the private mode of a temporary file.
     """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise CourseError(f"cannot write {path}: no such folder {relative(path.parent)}")
+    path = writable_path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
@@ -33,6 +31,14 @@ def atomic_output(path):
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def writable_path(path):
+    """``path`` as a Path, or a CourseError if its folder does not exist (say so before a long run)."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise CourseError(f"cannot write {path}: no such folder {relative(path.parent)}")
+    return path
 
 
 def write_text_atomically(path, text):

@@ -9,13 +9,13 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 
 from . import classroom, fixtures, stubs
 from ..cases import write_file
 from ..cli import main as learner_cli
 from ..cli.main import EXIT_OK, EXIT_POINTS_LOST, _Parser, check_isolation, grade_parser
 from ..course import CourseError, relative, resolve_weeks
+from ..sandbox.files import writable_path, write_text_atomically
 
 
 def grade_class_command(argv):
@@ -186,8 +186,9 @@ def scoreboard_command(argv):
                         help="the grading seed, the same on every machine (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.output:
+        writable_path(args.output)  # before minutes of grading, not after
         board = scoreboard.collect(args.weeks, args.seed, args.jobs, lambda line: print(line, file=sys.stderr))
-        Path(args.output).write_text(json.dumps(board, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        write_text_atomically(args.output, json.dumps(board, indent=1, sort_keys=True) + "\n")
         print(scoreboard.totals_table([board], [args.output]))
         return EXIT_OK
     if len(args.compare) < 2:

@@ -37,6 +37,8 @@ def test_the_text_report_of_the_solutions(course):
     (["--submission", "mystery.py"], "cannot tell which module"),
     (["--format", "pdf"], "invalid choice"),
     (["week1", "--solutions", "--submission", "x"], "not allowed with argument"),
+    (["week1", "--processes", "0"], "--processes must be at least 1"),
+    (["scoreboard", "-o", "/nonexistent/scores.json"], "no such folder"),  # said before minutes of grading
 ])
 def test_bad_input_is_one_clear_line_and_exit_2(course, args, words):
     (course.root / "mystery.py").write_text("x = 1\n")

@@ -173,6 +173,7 @@ def prepare(args):
     if args.submissions:  # only `python -m grader` reaches the class-grading tool (grader.tools.cli)
         raise CourseError("--submissions: grade a class with python -m grader ... --submissions DIR")
     limit_own_memory()
+    protect_own_memory()
     remove_abandoned_folders()  # of grader runs that were killed
     if args.solutions and not SOLUTIONS_DIR.is_dir():
         raise CourseError("--solutions: the reference solutions are not part of this copy of the course "
@@ -211,6 +212,21 @@ def limit_own_memory(megabytes=GRADER_MEMORY_MB):
             resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
         except (ValueError, OSError):
             pass
+
+
+def protect_own_memory():
+    """Where the submission's code runs as the same user (unisolated: a learner's own run, or class
+    grading with --allow-unisolated), it could read or write this process's memory through
+    /proc/PID/mem or ptrace and forge its results. A process that is not dumpable refuses both to
+    every process of its user (Linux; root's are not stopped by it, but jailed code is not root)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
+    except (OSError, AttributeError):
+        pass
 
 
 def list_command(argv):

@@ -1,5 +1,7 @@
 """The command line as its users meet it: reports, formats, exit codes and one-line errors."""
 import json
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -109,3 +111,13 @@ def test_colour_only_when_asked_or_on_a_terminal(course):
     forced = course.grader("week1", "--solutions", "--color", "always")
     assert "\x1b[" not in plain.stdout
     assert "\x1b[" in forced.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_the_grading_process_keeps_its_memory_from_code_of_the_same_user():
+    # Unisolated code runs as the same user: /proc/PID/mem and ptrace of a process that is not
+    # dumpable are refused to it (checked by hand as an ordinary user: PermissionError, "opened" before).
+    code = ("import ctypes; from grader.cli.main import protect_own_memory; protect_own_memory(); "
+            "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))")  # PR_GET_DUMPABLE
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=COURSE_ROOT)
+    assert done.stdout.strip() == "0", done.stderr

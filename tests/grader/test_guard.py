@@ -1,6 +1,7 @@
 """The guard finds every change to a guarded file, however it is made, and looks at the files only
 when something changed (on Linux the kernel says when)."""
 import os
+import shutil
 import sys
 import time
 
@@ -15,7 +16,10 @@ def guarded(tmp_path):
     (course / "tests" / "week1").mkdir(parents=True)
     (course / "tests" / "week1" / "test_a.py").write_text("original\n")
     (course / "site").mkdir()
-    return course, Guard([course / "tests"], listed=[(course / "site", ["*.pth"])])
+    guard = Guard([course / "tests"], listed=[(course / "site", ["*.pth"])])
+    yield course, guard
+    if guard.quarantine is not None:
+        shutil.rmtree(guard.quarantine, ignore_errors=True)  # the changed versions, kept for an instructor
 
 
 def during(call):

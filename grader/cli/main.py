@@ -219,14 +219,7 @@ def protect_own_memory():
     grading with --allow-unisolated), it could read or write this process's memory through
     /proc/PID/mem or ptrace and forge its results. A process that is not dumpable refuses both to
     every process of its user (Linux; root's are not stopped by it, but jailed code is not root)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE, 0
-    except (OSError, AttributeError):
-        pass
+    jail.prctl(jail.PR_SET_DUMPABLE, 0)
 
 
 def list_command(argv):

@@ -10,7 +10,7 @@ claimed but never reported (it crashed) is run again here, so a grade never miss
 exercise runs whole in one process with the session's seed: the results are those of one process.
 
 Linux only: forking a process that has imported numpy is safe there; macOS frameworks are not fork-safe
-and Windows has no fork. May import nothing of the grader's.
+and Windows has no fork. Imports only the jail's ``prctl`` of the grader.
 """
 import json
 import os
@@ -18,6 +18,8 @@ import signal
 import struct
 import sys
 import threading
+
+from ..sandbox.jail import PR_SET_PDEATHSIG, prctl
 
 DEFAULT_PROCESSES = 2  # measured on 2 cores; more would add a worker's start-up each for shorter weeks
 _CLAIM = struct.Struct("<H")  # a group's number in the claims pipe (reads of 2 bytes are atomic)
@@ -102,12 +104,9 @@ def share(groups, processes, run_group, start_child, finish_child, merge):
 def _run_child(claims_read, answers_write, groups, run_group, start_child, finish_child):
     code = 1
     try:
-        if sys.platform.startswith("linux"):  # the grader killed: this process goes too, and its worker with it
-            import ctypes
-
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-            if os.getppid() == 1:
-                return
+        # The grader killed: this process goes too, and its worker with it.
+        if prctl(PR_SET_PDEATHSIG, signal.SIGKILL) and os.getppid() == 1:
+            return
         start_child()
         ran = []
         try:

@@ -174,10 +174,7 @@ class Jail:
     def _limit_unprivileged(self):
         import resource
 
-        if sys.platform.startswith("linux"):  # a grader killed in the middle of a loop takes its worker along
-            import ctypes
-
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # a grader killed in the middle of a loop takes its worker along
         for name, value in self.limits().items():
             try:
                 resource.setrlimit(getattr(resource, name), (value, value))
@@ -315,6 +312,21 @@ def worker_path():
     folders = _python_folders()
     entries = (os.path.realpath(e) for e in sys.path if e)
     return [p for p in entries if any(_within(p, folder) or _within(os.path.dirname(p), folder) for folder in folders)]
+
+
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+
+
+def prctl(option, value):
+    """Linux's ``prctl(option, value)``: whether it took effect (never elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None).prctl(option, value, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
 
 
 def _running_children(pid):

@@ -50,6 +50,9 @@ class Guard:
         self.listed = [(Path(folder), tuple(names)) for folder, names in listed if Path(folder).is_dir()]
         self._watch = _Watch.start()  # before the snapshot: a change made while it is taken is seen
         self.files = {path: self._read(path, stat) for path, stat in self._walk()}
+        if self._watch is not None:  # its own reading opened every file: no learner code has run yet
+            self._watch.changed()
+            self._watch.opened.clear()
         self.quarantine = None
         self.undone = []  # every path put back or removed so far, in order
 
@@ -84,7 +87,7 @@ class Guard:
                     pending.append(entry.path)
                 else:
                     if watch is not None:
-                        watch.add(entry.path)
+                        watch.add(entry.path, file=True)
                     yield entry.path, entry.stat(follow_symlinks=False)
         for folder, names in self.listed:
             if watch is not None:
@@ -96,7 +99,7 @@ class Guard:
             for entry in entries:
                 if _matches(entry.name, names) and not entry.is_dir(follow_symlinks=False):
                     if watch is not None:
-                        watch.add(entry.path)
+                        watch.add(entry.path, file=True)
                     yield entry.path, entry.stat(follow_symlinks=False)
 
     def check(self, windows):
@@ -104,10 +107,23 @@ class Guard:
 
         Returns the paths the submission changed (empty when none).
         """
-        if self._watch is not None and not self._watch.changed():
+        if self._watch is not None and not self._watch.changed() and not self._opened_files_changed():
             return []
         return self._undo(lambda ctime_ns: any(start - SLACK_NS <= ctime_ns <= end + SLACK_NS
                                                for start, end in windows))
+
+    def _opened_files_changed(self):
+        """Whether a guarded file that was ever opened changed its attributes: a write through a shared
+        memory mapping of it makes no inotify event, but does change its modification time."""
+        for path in self._watch.opened:
+            try:
+                stat = os.stat(path, follow_symlinks=False)
+            except OSError:
+                return True
+            original = self.files.get(path)
+            if original is None or not original.same_stat(stat):
+                return True
+        return False
 
     def verify(self):
         """Every guarded file by content, against the hashes taken at the start: put back what
@@ -176,15 +192,22 @@ def _matches(name, names):
 class _Watch:
     """The kernel's inotify on every guarded folder and file (Linux): whether anything changed since
     the last look, in one non-blocking read. Each file is watched too, not only its folder: a write
-    through a hard link made elsewhere is reported to the file's own watch only. When the queue
-    overflows, or a watch cannot be added, it says "changed" and the guard looks at every file."""
+    through a hard link made elsewhere is reported to the file's own watch only. A write through a
+    shared memory mapping is reported to none, so a file opened by anyone joins :attr:`opened`, whose
+    attributes the guard reads at every look (a handful: the fixtures the grader reads for its hints,
+    and whatever the submission opened). When the queue overflows, or a watch cannot be added, it
+    says "changed" and the guard looks at every file."""
 
     # IN_MODIFY, IN_ATTRIB, IN_CLOSE_WRITE, IN_MOVED_FROM, IN_MOVED_TO, IN_CREATE, IN_DELETE,
     # IN_DELETE_SELF, IN_MOVE_SELF; IN_DONT_FOLLOW: a link is watched as itself
     MASK = 0x2 | 0x4 | 0x8 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800 | 0x02000000
+    OPENED, IS_DIR, OVERFLOW = 0x20, 0x40000000, 0x4000  # IN_OPEN: asked of the files' own watches only
+    EVENT = struct.Struct("iIII")  # wd, mask, cookie, length of the name that follows
 
     def __init__(self, libc, fd):
         self._libc, self.fd, self._watched = libc, fd, set()
+        self._files = {}  # watch descriptor -> the path of a file's own watch
+        self.opened = set()  # guarded files opened since the watch began
         self._incomplete = False  # a watch could not be added: from then on every check looks
 
     @classmethod
@@ -201,14 +224,18 @@ class _Watch:
             return None
         return cls(libc, fd) if fd >= 0 else None
 
-    def add(self, path):
+    def add(self, path, file=False):
         if path not in self._watched:
             self._watched.add(path)
-            if self._libc.inotify_add_watch(self.fd, os.fsencode(path), self.MASK) < 0:
+            wd = self._libc.inotify_add_watch(self.fd, os.fsencode(path), self.MASK | (self.OPENED if file else 0))
+            if wd < 0:
                 self._incomplete = True  # e.g. the limit of watches (fs.inotify.max_user_watches)
+            elif file:
+                self._files[wd] = path
 
     def changed(self):
-        """Whether anything happened since the last call (the events are read and dropped)."""
+        """Whether anything but an opening happened since the last call (the files opened join
+        :attr:`opened`; the events are read and dropped)."""
         happened = self._incomplete
         while True:
             try:
@@ -220,7 +247,18 @@ class _Watch:
                 return True
             if not data:
                 return happened
-            happened = happened or len(data) >= struct.calcsize("iIII")
+            offset = 0
+            while offset + self.EVENT.size <= len(data):
+                wd, mask, _, length = self.EVENT.unpack_from(data, offset)
+                offset += self.EVENT.size + length
+                if mask & self.OVERFLOW:
+                    self._incomplete = True  # which files were opened is lost too
+                    happened = True
+                elif mask & ~self.IS_DIR == self.OPENED:
+                    if wd in self._files:
+                        self.opened.add(self._files[wd])
+                else:
+                    happened = True
 
     def close(self):
         try:

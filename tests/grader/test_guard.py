@@ -122,3 +122,30 @@ def test_when_a_folder_cannot_be_watched_every_check_looks(guarded, monkeypatch)
     path = course / "tests" / "week1" / "test_a.py"
     for _ in range(2):  # not only the first time
         assert guard.check(during(lambda: path.write_text("changed\n"))) == [str(path)]
+
+
+def test_a_write_through_a_memory_mapping_is_put_back(guarded):
+    # A shared mapping's writes make no inotify event; the file was opened, though, and its times move.
+    import mmap
+
+    course, guard = guarded
+    path = course / "tests" / "week1" / "test_a.py"
+    kept = {}
+
+    def open_and_map():  # one call keeps the file open and mapped...
+        kept["fd"] = os.open(path, os.O_RDWR)
+        kept["map"] = mmap.mmap(kept["fd"], 0)
+
+    assert guard.check(during(open_and_map)) == []
+    time.sleep(0.01)  # a later change time than the snapshot's, on coarse clocks too
+
+    def write():  # ...a later one writes through the mapping
+        kept["map"][0:1] = b"O"
+        kept["map"].flush()
+
+    try:
+        assert guard.check(during(write)) == [str(path)]
+    finally:
+        kept["map"].close()
+        os.close(kept["fd"])
+    assert path.read_text() == "original\n"

@@ -1,4 +1,4 @@
-"""Freeze the reference cases of every test module into HDF5, or check that the files are current.
+"""Freeze the reference cases of every test module into their files, or check that the files are current.
 
 ``python -m grader fixtures [WEEK ...]`` rebuilds; ``--check`` only compares and lists what is stale.
 Both import the reference solutions in this (trusted) process; grading never does.

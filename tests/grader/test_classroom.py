@@ -19,7 +19,7 @@ from .tiny_course import MODULE, SOLUTION, WEEK, make_course, solution_with
 WRONG_SQUARE = "def square(x):\n    return x + x\n"
 WRONG_DOUBLE = "def double(x):\n    return x * 3\n"
 TAMPER = ("def double(x):\n    from datasets import DATA_DIR\n"  # DATA_DIR.parent: the course it can see
-          "    for f in (DATA_DIR.parent / 'tests').rglob('*.h5'):\n        f.write_bytes(b'garbage')\n"
+          "    for f in (DATA_DIR.parent / 'tests').rglob('fixtures/*.zip'):\n        f.write_bytes(b'garbage')\n"
           "    return 2 * x\n")
 STUB = solution_with("def double(x):\n    raise NotImplementedError()\n\n\n"
                      "def square(x):\n    raise NotImplementedError()\n")

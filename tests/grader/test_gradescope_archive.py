@@ -69,7 +69,7 @@ def test_the_archive_has_the_scripts_the_suites_and_no_solutions(archive):
         modes = {name: z.getinfo(name).external_attr >> 16 for name in names}
         texts = {name: z.read(name).decode("utf-8", "replace") for name in names}
     assert {"setup.sh", "run_autograder", "requirements.txt", "pyproject.toml", "grader/cli/main.py",
-            "tests/conftest.py", f"tests/{WEEK}/test_numpy_basics.py", f"tests/{WEEK}/fixtures/numpy_basics.h5",
+            "tests/conftest.py", f"tests/{WEEK}/test_numpy_basics.py", f"tests/{WEEK}/fixtures/numpy_basics.zip",
             f"exercises/{WEEK}/numpy_basics.py", "datasets/__init__.py", "datasets/diabetes.h5"} <= set(names)
     assert modes["run_autograder"] & 0o111 and modes["setup.sh"] & 0o111
     assert not [n for n in names if n.startswith(("solutions/", "tests/week2/", "exercises/week2/"))]

@@ -14,6 +14,7 @@ import zlib
 import pytest
 
 from grader.cases import HIDDEN_PREFIX, Cases, read_file
+from grader.course import CourseError
 
 from .tiny_course import MODULE, SOLUTION, WEEK, make_course, solution_with
 
@@ -22,19 +23,19 @@ from .tiny_course import MODULE, SOLUTION, WEEK, make_course, solution_with
 def tiny(tmp_path_factory):
     course = make_course(tmp_path_factory.mktemp("hidden") / "course")
     done = course.grader("fixtures", WEEK, "--hidden")
-    assert done.returncode == 0 and "fixtures/hidden/tiny.h5" in done.stdout, done.stderr
+    assert done.returncode == 0 and "fixtures/hidden/tiny.zip" in done.stdout, done.stderr
     return course
 
 
 def hidden_file(course):
-    return course.root / "tests" / WEEK / "fixtures" / "hidden" / f"{MODULE}.h5"
+    return course.root / "tests" / WEEK / "fixtures" / "hidden" / f"{MODULE}.zip"
 
 
 @pytest.fixture(scope="module")
 def memorised(tiny):
     """A submission whose ``double`` only knows the inputs of the visible cases."""
     visible = [inputs["x"].tolist() for inputs, _ in read_file(
-        tiny.root / "tests" / WEEK / "fixtures" / f"{MODULE}.h5")["double"].values()]
+        tiny.root / "tests" / WEEK / "fixtures" / f"{MODULE}.zip")["double"].values()]
     code = (f"KNOWN = {visible!r}\n\n\ndef double(x):\n"
             "    return 2 * x if x.tolist() in KNOWN else x\n")
     folder = tiny.root.parent / "memorised"
@@ -44,7 +45,7 @@ def memorised(tiny):
 
 
 def test_hidden_cases_have_other_values_and_shapes_and_no_copies_of_visible_ones(tiny):
-    visible = read_file(tiny.root / "tests" / WEEK / "fixtures" / f"{MODULE}.h5")["double"]
+    visible = read_file(tiny.root / "tests" / WEEK / "fixtures" / f"{MODULE}.zip")["double"]
     hidden = read_file(hidden_file(tiny))["double"]
     assert list(hidden) == ["random"]  # "fixed" does not depend on the seed: nothing to hide
     assert hidden["random"][0]["x"].shape != visible["random"][0]["x"].shape
@@ -111,7 +112,7 @@ def test_the_class_csv_has_visible_and_hidden_columns(tiny, memorised, tmp_path)
 def test_hidden_fixtures_go_to_gradescope_but_not_to_the_release(tiny, tmp_path):
     done = tiny.grader("gradescope", WEEK, "-o", tmp_path / "ag.zip")
     assert done.returncode == 0, done.stderr
-    assert f"tests/{WEEK}/fixtures/hidden/{MODULE}.h5" in zipfile.ZipFile(tmp_path / "ag.zip").namelist()
+    assert f"tests/{WEEK}/fixtures/hidden/{MODULE}.zip" in zipfile.ZipFile(tmp_path / "ag.zip").namelist()
     # A release is built from the last commit. The grader's own tests stay out of this one: they quote
     # the tiny week's one-line answers, which no file of the release may hold.
     git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
@@ -119,6 +120,15 @@ def test_hidden_fixtures_go_to_gradescope_but_not_to_the_release(tiny, tmp_path)
         subprocess.run(git + command, cwd=tiny.root, check=True, capture_output=True)
     done = tiny.grader("release", tmp_path / "release")
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "release" / "tests" / WEEK / "fixtures" / f"{MODULE}.h5").is_file()
+    assert (tmp_path / "release" / "tests" / WEEK / "fixtures" / f"{MODULE}.zip").is_file()
     assert not (tmp_path / "release" / "tests" / WEEK / "fixtures" / "hidden").exists()
     assert SOLUTION not in (tmp_path / "release" / "exercises" / WEEK / f"{MODULE}.py").read_text()
+
+
+def test_hidden_cases_in_an_older_format_stop_grading_with_what_to_run(tmp_path):
+    # An .h5 file of hidden cases (the format before zip) left unread would drop its cases unnoticed.
+    cases = Cases(tmp_path / "week7" / "test_m.py")
+    cases.hidden_file.parent.mkdir(parents=True)
+    cases.hidden_file.with_suffix(".h5").write_bytes(b"\x89HDF\r\n\x1a\n")
+    with pytest.raises(CourseError, match="older grader: rebuild them with python -m grader fixtures --hidden"):
+        cases.hidden("f")

@@ -172,7 +172,7 @@ def attacks(course, tmp_path_factory):
     folder = tmp_path_factory.mktemp("attacks")
     output = folder / "report.json"
     paths = {"solution": str(course.root / "solutions" / "week1" / "numpy_basics.py"),
-             "fixture": str(course.root / "tests" / "week1" / "fixtures" / "numpy_basics.h5"),
+             "fixture": str(course.root / "tests" / "week1" / "fixtures" / "numpy_basics.zip"),
              "test_file": str(course.root / "tests" / "week1" / "test_numpy_basics.py"),
              "course_conftest": str(course.root / "conftest.py"), "output": str(output),
              "pth": os.path.join(site.getsitepackages()[0], "zz_grader_attack.pth")}
@@ -371,7 +371,7 @@ DeepClassifier.save = _save_as_link
 
 @jailed
 def test_a_link_handed_over_as_a_file_is_not_followed(course):
-    target = str(course.root / "tests" / "week7" / "fixtures" / "trainer.h5")
+    target = str(course.root / "tests" / "week7" / "fixtures" / "trainer.zip")
     submission = course.submission("linking", {"week7/trainer.py": LINKING_SAVE.format(target=target)})
     _, exercises, _ = course.grade_json("week7", "--submission", submission, "--exercise", "DeepClassifier.save")
     exercise = exercises["DeepClassifier.save"]
@@ -398,7 +398,7 @@ def test_without_a_jail_the_guard_restores_files_by_content(course, tmp_path):
     """The second line of defence, where the grader cannot isolate: every guarded file is compared by
     content, so an edit whose mtime was put back is undone too, and new start-up files are removed."""
     pth = os.path.join(site.getsitepackages()[0], "zz_grader_guard_test.pth")
-    paths = {"fixture": str(course.root / "tests" / "week1" / "fixtures" / "numpy_basics.h5"),
+    paths = {"fixture": str(course.root / "tests" / "week1" / "fixtures" / "numpy_basics.zip"),
              "conftest": str(course.root / "conftest.py"), "pth": pth}
     before = tree_digest(course.root / "tests", course.root / "grader")
     submission = course.submission("persistence", {"week1/numpy_basics.py": PERSISTENCE.format(**paths)})
@@ -406,7 +406,7 @@ def test_without_a_jail_the_guard_restores_files_by_content(course, tmp_path):
         done = course.grader("week1", "--submission", submission, "--format", "json", env={"GRADER_JAIL": "none", "CI": ""})
         assert tree_digest(course.root / "tests", course.root / "grader") == before
         assert not os.path.exists(paths["conftest"]) and not os.path.exists(pth)
-        assert "numpy_basics.h5" in done.stderr and "put back" in done.stderr
+        assert "numpy_basics.zip" in done.stderr and "put back" in done.stderr
         exercise = exercises_of(json.loads(done.stdout))["image2vector"]
         assert exercise["points"] == 0 and "course's files" in exercise["message"], exercise
     finally:

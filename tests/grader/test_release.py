@@ -193,7 +193,7 @@ def test_a_staged_release_holds_no_file_of_a_later_week(early):
     names = files_of(out)
     later = [n for n in names if re.search(r"week([5-9]|\d\d)", n)]
     assert later == []
-    for rel in ("exercises/week4/network.py", "notebooks/week4_network.ipynb", "tests/week4/fixtures/deep_nn.h5",
+    for rel in ("exercises/week4/network.py", "notebooks/week4_network.ipynb", "tests/week4/fixtures/deep_nn.zip",
                 "examples/week4_deep_nn.py", "datasets/mnist_5k.h5"):
         assert rel in names, rel
     assert "week1-week4" in done.stdout
@@ -398,7 +398,7 @@ def test_answers_may_appear_only_in_the_given_code_of_a_later_week(tmp_path):
 
 @pytest.mark.parametrize("rel, week", [
     ("exercises/week4/deep_nn.py", "week4"), ("notebooks/week10_x.ipynb", "week10"),
-    ("tests/week7/fixtures/a.h5", "week7"), ("examples/week4_network.py", "week4"), ("grader/cli/main.py", None),
+    ("tests/week7/fixtures/a.zip", "week7"), ("examples/week4_network.py", "week4"), ("grader/cli/main.py", None),
     ("README.md", None), ("weekly/notes.md", None),
 ])
 def test_the_week_a_file_belongs_to(rel, week):
@@ -436,7 +436,7 @@ def test_the_release_goes_to_a_new_folder_outside_the_course(tmp_path):
     ("solutions", True, True), ("tests/week4/fixtures/hidden", True, True), ("tests/week4/mistakes", True, True),
     ("mistakes", True, True), (".github", True, True), ("grades.csv", False, True), ("benchmarks", True, True),
     ("autograder_week4.zip", False, True), ("dl_from_scratch_course.egg-info", True, True),
-    ("tests/week4/fixtures/deep_nn.h5", False, False), ("tests/week4/test_deep_nn.py", False, False),
+    ("tests/week4/fixtures/deep_nn.zip", False, False), ("tests/week4/test_deep_nn.py", False, False),
     ("grader/tools/stubs.py", False, False), ("README.md", False, False), ("datasets/mnist_5k.h5", False, False),
     ("examples", True, False), ("examples/week4_deep_nn.py", False, False), (".ci/run", False, False),
     (".ci/versions", False, True), ("docs", True, False), ("docs/results.md", False, False),

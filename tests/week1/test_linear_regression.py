@@ -4,7 +4,7 @@ normal equation and the whole model.
 Data here is tiny and synthetic (drawn from seeds), never the diabetes set: a test must run in
 milliseconds, and the checks below hold for any data. ``cost`` is the mean squared error with the
 1/2 of the curriculum, computed here only to check properties (never to produce expected values,
-which come from the reference solution through ``fixtures/linear_regression.h5``).
+which come from the reference solution through ``fixtures/linear_regression.zip``).
 """
 import numpy as np
 import pytest

@@ -10,7 +10,7 @@ How the suites of this course are written (later weeks follow the same pattern):
 - One concern per test, in this order inside a function's section (the report shows a learner the
   first failure, so the most basic problem comes first): ``*_shape`` / ``*_types_and_shapes``;
   ``*_matches_reference``, against values frozen from the reference solution
-  (``fixtures/numpy_basics.h5``, rebuilt by ``python -m grader fixtures``); ``*_gradient``, a
+  (``fixtures/numpy_basics.zip``, rebuilt by ``python -m grader fixtures``); ``*_gradient``, a
   derivative against central differences of the submission's own function; then properties that
   hold for any input drawn at test time, so that reproducing the reference numbers cannot pass them;
   and ``*_does_not_modify_its_input``.

@@ -1,6 +1,6 @@
 """Tests of week2/logistic_regression.py: a single sigmoid neuron trained by gradient descent.
 
-Same layout as week1's suites: reference values (``fixtures/logistic_regression.h5``), shapes and
+Same layout as week1's suites: reference values (``fixtures/logistic_regression.zip``), shapes and
 types, gradient checks against central differences of the submission's own cost, and properties
 that hold for any data drawn at test time. Data is tiny and synthetic (labels from a linear rule),
 never the MNIST set, so that every test runs in milliseconds. The image loader is given: not graded.

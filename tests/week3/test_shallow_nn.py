@@ -1,7 +1,7 @@
 """Tests of week3/shallow_nn.py: a network with one hidden layer (tanh or ReLU) and a sigmoid output.
 
 Same layout as the earlier weeks' suites (see tests/week1/test_numpy_basics.py): shapes and types,
-reference values (``fixtures/shallow_nn.h5``), a gradient check of ``backward_propagation`` against
+reference values (``fixtures/shallow_nn.zip``), a gradient check of ``backward_propagation`` against
 central differences of the submission's own ``compute_cost(forward_propagation(...))``, then
 properties that hold for any input drawn at test time, and purity. Data is tiny and synthetic
 (points in the plane with a nonlinear rule), never the flower set, so every test runs in

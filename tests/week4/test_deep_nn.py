@@ -15,7 +15,7 @@ small shapes drawn at test time, so matching fixed numbers cannot pass it:
 For ReLU the inputs are drawn so that no pre-activation lies within 0.02 of the kink, where a
 central difference would straddle it. ``forward`` below is this file's own numpy forward pass: it
 builds inputs (caches) and checks properties, never expected values, which come from the
-reference solution through ``fixtures/deep_nn.h5``.
+reference solution through ``fixtures/deep_nn.zip``.
 """
 import math
 

@@ -1,7 +1,7 @@
 """Tests of week5/gradient_checking.py: the 1-D check, flattening parameters and gradients, and
 the N-D check of a whole network.
 
-Same layout as week1's suites: types and shapes; reference values (``fixtures/gradient_checking.h5``);
+Same layout as week1's suites: types and shapes; reference values (``fixtures/gradient_checking.zip``);
 properties that hold for inputs drawn at test time; purity. ``gradient_check_n`` is run in the
 submission's worker with a submission-side cost function: the given ``network_cost`` with ``X`` and
 ``Y`` bound (``gc.network_cost.partial(X=X, Y=Y)``), and the given correct or buggy gradients, so

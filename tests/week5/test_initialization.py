@@ -1,7 +1,7 @@
 """Tests of week5/initialization.py: zeros, large random, Xavier and He initializations.
 
 Same layout as week1's suites (see tests/week1/test_numpy_basics.py): keys, shapes and dtypes;
-reference values (``fixtures/initialization.h5``, which also pins the documented draw order
+reference values (``fixtures/initialization.zip``, which also pins the documented draw order
 ``W1, W2, ...`` from ``np.random.default_rng(rng)``); then properties that hold for any
 ``layers_dims`` and seed drawn at test time: zero biases, the standard deviation of the weights
 measured on large layers, and reproducibility from the seed. The given ``model`` is not graded.

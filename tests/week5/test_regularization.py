@@ -1,7 +1,7 @@
 """Tests of week5/regularization.py: the L2-regularized cost and backward pass, inverted dropout
 forward and backward.
 
-Same layout as week1's suites: shapes and keys; reference values (``fixtures/regularization.h5``);
+Same layout as week1's suites: shapes and keys; reference values (``fixtures/regularization.zip``);
 gradient checks of each backward pass against central differences of the submission's own cost
 (for dropout: its own forward pass, run with the same ``rng`` seed at every evaluation so that the
 masks stay fixed, which is the only way a cost with dropout can be differentiated); then properties

@@ -1,7 +1,7 @@
 """Tests of week6/optimization.py: mini-batches, the update rules of gradient descent, momentum,
 RMSprop and Adam, learning-rate decay, and the training loop ``model``.
 
-Same layout as week1's suites: keys and shapes; reference values (``fixtures/optimization.h5``),
+Same layout as week1's suites: keys and shapes; reference values (``fixtures/optimization.zip``),
 compared output by output so that a message names the dict that differs (``parameters``, ``v``,
 ``s``, ``v_corrected`` or ``s_corrected``); then properties that hold for any input drawn at test
 time (Adam's first step moves every coordinate by about ``learning_rate``; momentum with

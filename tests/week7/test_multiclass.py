@@ -1,7 +1,7 @@
 """Tests of week7/multiclass.py: one-hot labels, the column-wise softmax, the categorical
 cross-entropy, its gradient and the L-layer softmax network forwards and backwards.
 
-Same layout as week1's suites: shapes; reference values (``fixtures/multiclass.h5``); gradient
+Same layout as week1's suites: shapes; reference values (``fixtures/multiclass.zip``); gradient
 checks against central differences of the submission's own forward pass; properties of inputs drawn
 at test time; purity. ``softmax_backward`` returns :math:`A - Y`, the gradient of the **summed**
 loss with respect to ``Z``; the mean cost ``compute_cost_softmax`` has ``1/m`` of it, so its central

@@ -1,6 +1,6 @@
 """Tests of week8/cnn.py: ``ConvNet``, the convolutional network assembled from ``conv_fast``.
 
-Same layout as the other weeks: shapes; reference values (``fixtures/cnn.h5``); the whole backward
+Same layout as the other weeks: shapes; reference values (``fixtures/cnn.zip``); the whole backward
 pass checked against central differences of the submission's own cost of its own forward pass, on
 a tiny network; properties of inputs drawn at grading time; training, predictions, saving.
 

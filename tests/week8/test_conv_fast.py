@@ -5,7 +5,7 @@ The fast functions take the arguments and return the results and caches of the l
 requirement of the lesson and is checked, but it is not enough (both could be wrong the same way),
 so every function is also checked on its own, as in ``test_convolution.py``:
 
-- reference values (``fixtures/conv_fast.h5``): every stride and pad of ``test_convolution``'s
+- reference values (``fixtures/conv_fast.zip``): every stride and pad of ``test_convolution``'s
   cases, both pooling modes, max pooling with ties (every tied maximum gets the gradient);
 - inputs drawn at grading time against this file's own computation (``conv_direct``, ``pool_direct``);
 - ``conv_backward_fast`` and ``pool_backward_fast`` against central differences of the submission's

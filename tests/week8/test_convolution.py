@@ -6,7 +6,7 @@ biases ``b`` (1, 1, 1, n_C); ``n_H = (n_H_prev + 2 pad - f) // stride + 1``. The
 on rectangular images (``n_H != n_W``) with several channels, strides 1, 2, 3 and pads 0, 1, 2,
 where a window that does not divide the image leaves entries out.
 
-- Reference values (``fixtures/convolution.h5``) cover every stride/pad combination above, both
+- Reference values (``fixtures/convolution.zip``) cover every stride/pad combination above, both
   pooling modes, and max pooling with **ties** (integer-valued images): every entry equal to its
   window's maximum gets the gradient (``create_mask_from_window`` is ``x == max(x)``).
 - ``conv_forward`` and ``pool_forward`` are compared, on inputs drawn at grading time, with this

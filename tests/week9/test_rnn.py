@@ -4,7 +4,7 @@ Same layout as the earlier weeks' suites (see tests/week1/test_numpy_basics.py).
 ``x (n_x, m, T_x)``, hidden states ``a (n_a, m, T_x)``, one step ``xt (n_x, m)``; the shapes are
 checked with one sequence alone (``m = 1``) and one step alone (``T_x = 1``) among the sizes.
 
-- Reference values (``fixtures/rnn.h5``) of every returned value, the caches included.
+- Reference values (``fixtures/rnn.zip``) of every returned value, the caches included.
 - The cells are compared, on inputs drawn at grading time, with this suite's own computation of the
   equations (``rnn_reference.py``), and must return the caches the curriculum fixes,
   ``(a_next, a_prev, xt, parameters)`` and ``(a_next, c_next, a_prev, c_prev, ft, it, cct, ot, xt,

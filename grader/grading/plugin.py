@@ -5,6 +5,7 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 ``exercise`` marker of each test and turns every test's outcome into a :class:`TestResult` with a
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
+import collections
 from dataclasses import asdict
 from pathlib import Path
 
@@ -139,31 +140,26 @@ def pytest_collection_modifyitems(config, items):
     if config.getoption("no_hidden") and any(is_hidden(item) for item in items):
         config.hook.pytest_deselected(items=[item for item in items if is_hidden(item)])
         items[:] = [item for item in items if not is_hidden(item)]
+    info = {item: exercise_of(item) for item in items}  # read once: thousands of items, several uses
     wanted = config.getoption("grader_exercises")
     if wanted:  # --exercise NAME: e.g. the check() cell of a notebook grades one exercise
-        keep = [item for item in items if exercise_of(item) is not None and _selected(exercise_of(item)[2], wanted)]
+        keep = [item for item in items if info[item] is not None and _selected(info[item][2], wanted)]
         config.hook.pytest_deselected(items=[item for item in items if item not in keep])
         items[:] = keep
+    graded = [item for item in items if info[item] is not None]
     if config.getoption("submission") is None and not SOLUTIONS_DIR.is_dir():
         # The student release: nothing to check the suites against. `python -m grader` grades.
         skip = pytest.mark.skip(reason="no solutions/ in this copy of the course; grade your own code "
                                        "with `python -m grader` (or pytest --submission exercises)")
-        for item in items:
-            if exercise_of(item) is not None:
-                item.add_marker(skip)
-    config.stash[ITEMS_KEY] = [item for item in items if exercise_of(item) is not None]
-    counts = {}
-    for item in items:
-        if exercise_of(item) is not None:
-            key = (str(item.path), item.originalname)
-            counts[key] = counts.get(key, 0) + 1
-    for item in items:
-        info = exercise_of(item)
-        if info is not None:
-            week, module, name, points = info
-            item._grader_exercise = (week, module, name)
-            item._grader_hidden = is_hidden(item)
-            item._grader_points = points / counts[(str(item.path), item.originalname)]
+        for item in graded:
+            item.add_marker(skip)
+    config.stash[ITEMS_KEY] = graded
+    counts = collections.Counter((item.path, item.originalname) for item in graded)
+    for item in graded:
+        week, module, name, points = info[item]
+        item._grader_exercise = (week, module, name)
+        item._grader_hidden = is_hidden(item)
+        item._grader_points = points / counts[(item.path, item.originalname)]
 
 
 def _selected(name, wanted):

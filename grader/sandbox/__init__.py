@@ -82,14 +82,18 @@ class _Worker:
         kit = jail.kit_inside
         # The worker imports its two modules from the jail's kit, never the grader's package (whose
         # __init__ would look for the course), with no path of the course's or the current folder's.
-        bootstrap = (f"import sys, types\n"
+        # Without the site module (-S): its path is set here, and the .pth files of site-packages (an
+        # editable install's finder, a certificate hook) are the machine's business, not the worker's:
+        # running them was a fifth of its start-up. The builtins site adds (exit, help, ...) stay.
+        bootstrap = (f"import site, sys, types\n"
+                     f"site.setquit(); site.setcopyright(); site.sethelper()\n"
                      f"sys.path[:] = {jail_module.worker_path() + [kit]!r}\n"
                      f"for name in ('grader', 'grader.sandbox'):\n"
                      f"    package = sys.modules[name] = types.ModuleType(name)\n"
                      f"    package.__path__ = [{kit!r} + '/' + name.replace('.', '/')]\n"
                      f"from grader.sandbox.worker import main\n"
                      f"main()\n")
-        argv = [sys.executable, "-I", "-B", "-u", "-c", bootstrap, jail.submission_inside]
+        argv = [sys.executable, "-I", "-S", "-B", "-u", "-c", bootstrap, jail.submission_inside]
         self.jail = jail
         with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
             self.process = jail.start(argv, env, log)

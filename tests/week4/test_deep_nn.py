@@ -886,10 +886,11 @@ def xor_data(rng, m):
 def _(rng):
     X, Y = xor_data(rng, 10)
     X3 = rng.standard_normal((3, 8))
-    return {"2_layers": {"X": X, "Y": Y, "layers_dims": [2, 4, 1], "learning_rate": 0.5, "num_iterations": 150,
+    # As many iterations as the costs they keep need: a wrong step shows in the first ones.
+    return {"2_layers": {"X": X, "Y": Y, "layers_dims": [2, 4, 1], "learning_rate": 0.5, "num_iterations": 101,
                          "rng": 0},
             "3_layers": {"X": X3, "Y": labels(rng, 8), "layers_dims": [3, 4, 3, 1], "learning_rate": 0.1,
-                         "num_iterations": 120, "rng": 2},
+                         "num_iterations": 60, "rng": 2},
             "defaults": {"X": X, "Y": Y, "layers_dims": [2, 3, 1], "num_iterations": 101}}  # rate 0.0075, rng=1
 
 
@@ -944,10 +945,9 @@ def test_L_layer_model_composes_your_functions(seed, value):
 
 @pytest.mark.exercise("L_layer_model", points=0.5)
 @pytest.mark.parametrize("value", MODEL_VALUES)
-@pytest.mark.parametrize("data_seed", [0, 3])
-def test_L_layer_model_learns_a_nonlinear_boundary(data_seed, value):
+def test_L_layer_model_learns_a_nonlinear_boundary(value):
     # Fixed data (not a grading-time draw): some random draws of 40 points need more than 400 steps.
-    X, Y = xor_data(np.random.default_rng(data_seed), 40)
+    X, Y = xor_data(np.random.default_rng(0), 40)
     layers_dims = [2, 8, 4, 1]
     name = f"L_layer_model(X, Y, {layers_dims}, learning_rate=0.5, num_iterations=400) on 40 points labelled by " \
            "the signs of x1 * x2"

@@ -6,6 +6,7 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
 import collections
+import gc
 from dataclasses import asdict
 from pathlib import Path
 
@@ -104,6 +105,7 @@ def pytest_report_header(config):
 
 
 def pytest_unconfigure(config):
+    gc.unfreeze()  # a session inside another process (the catalogue's tests) leaves it collectable
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
         numgrad.evaluate_points_with(config._grader_outer_evaluator)
@@ -160,6 +162,15 @@ def pytest_collection_modifyitems(config, items):
         item._grader_exercise = (week, module, name)
         item._grader_hidden = is_hidden(item)
         item._grader_points = points / counts[(item.path, item.originalname)]
+
+
+def pytest_collection_finish(session):
+    """What is alive now (the modules, the collected tests) lives until the session ends: the cyclic
+    garbage collector skips it from now on (``gc.freeze``), and a process forked from this one
+    (:mod:`.streams`) shares those memory pages instead of copying each one a collection would touch.
+    The collector is on from here, also where ``python -m grader`` started with it off."""
+    gc.freeze()
+    gc.enable()
 
 
 def _selected(name, wanted):

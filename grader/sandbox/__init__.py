@@ -85,7 +85,9 @@ class _Worker:
         # Without the site module (-S): its path is set here, and the .pth files of site-packages (an
         # editable install's finder, a certificate hook) are the machine's business, not the worker's:
         # running them was a fifth of its start-up. The builtins site adds (exit, help, ...) stay.
-        bootstrap = (f"import site, sys, types\n"
+        # The cyclic garbage collector stays off while it imports (worker.main turns it on).
+        bootstrap = (f"import gc, site, sys, types\n"
+                     f"gc.disable()\n"
                      f"site.setquit(); site.setcopyright(); site.sethelper()\n"
                      f"sys.path[:] = {jail_module.worker_path() + [kit]!r}\n"
                      f"for name in ('grader', 'grader.sandbox'):\n"

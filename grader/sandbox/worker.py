@@ -11,6 +11,7 @@ decides nothing.
 """
 import builtins
 import functools
+import gc
 import importlib
 import importlib.abc
 import os
@@ -340,6 +341,10 @@ def main(argv=None):
     for name in [n for n in sys.modules if n.split(".")[0] in BLOCKED]:
         del sys.modules[name]
     sys.meta_path.insert(0, _ImportBlocker())
+    # Started with the cyclic garbage collector off (grader.sandbox's bootstrap): NumPy's import makes
+    # only long-lived objects. It is on for the submission's code, and skips those objects (gc.freeze).
+    gc.freeze()
+    gc.enable()
     worker.serve()
 
 

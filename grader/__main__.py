@@ -44,6 +44,10 @@ def exit_now(status):
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     if not for_instructors(arguments):
+        # This process's own NumPy work is small (reference values, checks): the pool of BLAS threads
+        # that NumPy's import starts would only spin on the core the worker is starting up on.
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
         # Until the tests are collected, a learner's command makes long-lived objects only (modules,
         # pytest's items), a few hundred thousand: the cyclic collector would go through them again
         # and again, for nothing (30-60 ms a run). The pytest plugin turns it back on, with them frozen.

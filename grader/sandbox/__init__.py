@@ -133,7 +133,7 @@ class _Worker:
 
     def write(self, *payloads):
         """Frames for ``payloads``, in one write: each write wakes the worker (a context switch)."""
-        data = memoryview(b"".join(struct.pack("<Q", len(payload)) + payload for payload in payloads))
+        data = memoryview(b"".join(part for payload in payloads for part in (struct.pack("<Q", len(payload)), payload)))
         fd = self.process.stdin.fileno()
         while data:
             data = data[os.write(fd, data):]
@@ -155,18 +155,38 @@ class _Worker:
         return codec.decode(self._read_exact(n, deadline))
 
     def _read_exact(self, n, deadline):
+        """The next ``n`` bytes. Small reads take what the pipe holds (the next answers' too); a large
+        answer is read straight into its own buffer, not copied chunk by chunk (week 8's arrays are
+        megabytes)."""
         fd = self.process.stdout.fileno()
-        while len(self._buffer) < n:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                raise TimeoutError
-            chunk = os.read(fd, max(1 << 16, n - len(self._buffer)))
-            if not chunk:
-                raise EOFError
-            self._buffer += chunk
-        data = bytes(self._buffer[:n])
-        del self._buffer[:n]
+        if n <= 1 << 16 or len(self._buffer) >= n:
+            while len(self._buffer) < n:
+                self._buffer += self._read_some(fd, 1 << 16, deadline)
+            data = bytes(self._buffer[:n])
+            del self._buffer[:n]
+            return data
+        data = bytearray(n)
+        view, got = memoryview(data), len(self._buffer)
+        view[:got] = self._buffer
+        del self._buffer[:]
+        try:
+            while got < n:
+                got += self._read_some(fd, view[got:], deadline)
+        except TimeoutError:
+            self._buffer += view[:got]  # kept for a later read, as if it had never been taken
+            raise
         return data
+
+    def _read_some(self, fd, into, deadline):
+        """Up to ``into`` bytes (a number: the bytes), or into the buffer ``into`` (how many); TimeoutError
+        when nothing comes before ``deadline``, EOFError when the worker is gone."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise TimeoutError
+        got = os.read(fd, into) if type(into) is int else self.process.stdout.readinto(into)
+        if not got:
+            raise EOFError
+        return got
 
     def kill(self):
         """End the worker and every process it started; returns when none is left."""

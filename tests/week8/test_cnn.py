@@ -352,10 +352,12 @@ def test_fit_matches_reference(case, value):
 
 
 @pytest.mark.exercise("ConvNet.fit", points=0.5)
-@pytest.mark.parametrize("seed", SEEDS)
-def test_fit_lowers_the_cost(seed):
+@pytest.mark.parametrize("seed, init", [(slot, slot) for slot in SEEDS])
+def test_fit_lowers_the_cost(seed, init):
+    # The images are drawn at grading time, the first weights are not: a draw that leaves every ReLU of
+    # the one block dead from the start (about one in a few hundred) cannot learn, however right fit is.
     X, y = images(seed, m=24)
-    kwargs = {"learning_rate": 0.02, "mini_batch_size": 8, "rng": seed}
+    kwargs = {"learning_rate": 0.02, "mini_batch_size": 8, "rng": init}
     name = f"{describe(*ONE_BLOCK, **kwargs)}.fit(X, y, num_epochs=15)"
     net = make(*ONE_BLOCK, **kwargs)
     before = net.cost(net.predict_proba(X), y)

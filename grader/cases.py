@@ -347,10 +347,16 @@ def read_mistakes(path):
     return _read_members(path, MISTAKES_GROUP + "/")
 
 
+MAX_MEMBER_BYTES = 64 * 2**20  # far above any function's cases; a file swapped for a zip bomb reads as damaged
+
+
 def _read_members(path, prefix):
     with zipfile.ZipFile(path) as archive:
-        return {name[len(prefix):]: codec.decode(archive.read(name)) for name in archive.namelist()
-                if name.startswith(prefix) and "/" not in name[len(prefix):]}
+        members = [info for info in archive.infolist()
+                   if info.filename.startswith(prefix) and "/" not in info.filename[len(prefix):]]
+        if any(info.compress_type != zipfile.ZIP_STORED or info.file_size > MAX_MEMBER_BYTES for info in members):
+            raise ValueError(f"{path}: not a fixture file written by the grader")
+        return {info.filename[len(prefix):]: codec.decode(archive.read(info)) for info in members}
 
 
 def recognisable_hints(week, module, name):

@@ -13,6 +13,7 @@ import zlib
 
 import pytest
 
+from grader import cases as cases_module
 from grader.cases import HIDDEN_PREFIX, Cases, read_file
 from grader.course import CourseError
 
@@ -132,3 +133,11 @@ def test_hidden_cases_in_an_older_format_stop_grading_with_what_to_run(tmp_path)
     cases.hidden_file.with_suffix(".h5").write_bytes(b"\x89HDF\r\n\x1a\n")
     with pytest.raises(CourseError, match="older grader: rebuild them with python -m grader fixtures --hidden"):
         cases.hidden("f")
+
+
+def test_a_fixture_file_swapped_for_a_compressed_one_reads_as_damaged(tmp_path):
+    # Written by the grader, a fixture file stores its members; a deflated one (a zip bomb, say) is not read.
+    path = tmp_path / "m.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("f", b"\0" * 1000)
+    assert cases_module._read_or_empty(read_file, path) == {}

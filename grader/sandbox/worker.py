@@ -43,7 +43,7 @@ class _ImportBlocker(importlib.abc.MetaPathFinder):
 class Worker:
     def __init__(self, submission_root, channel_in, channel_out):
         self.root = Path(submission_root).resolve()
-        self.channel_in, self.channel_out = channel_in, channel_out
+        self.channel_out = channel_out
         self.reader = io.FileIO(channel_in, "rb", closefd=False)  # unbuffered: reads into a given buffer
         self.objects = {}
         self.modules = {}

@@ -12,9 +12,11 @@ of some 300 files costs about 3 ms, more than most tests) it looks for files who
 differ (``st_ctime``, which no program can set back, so an edit whose mtime was restored still
 shows), compares their content, and decides who changed them from the change time: a change made
 while the submission's code was running is put back (content and mtime) and the new version moved
-to a quarantine folder; a change made at any other moment is someone else's (an instructor editing a
-test during a long run) and is left alone. At the end, :meth:`Guard.verify` compares the hash of every
-file with the one taken before, whatever the timestamps say. Nothing is ever simply deleted.
+to a quarantine folder; a change made at any other moment is not blamed on a test (an instructor may
+be editing one during a long run) and is left alone while the run goes on. At the end,
+:meth:`Guard.verify` compares every file with its content from before the run, whatever the
+timestamps say, and puts that back: a thread the submission left running writes between its calls
+too. Nothing is ever simply deleted: a changed version goes to the quarantine folder.
 """
 import hashlib
 import os
@@ -50,6 +52,7 @@ class Guard:
         self.listed = [(Path(folder), tuple(names)) for folder, names in listed if Path(folder).is_dir()]
         self._watch = _Watch.start()  # before the snapshot: a change made while it is taken is seen
         self.files = {path: self._read(path, stat) for path, stat in self._walk()}
+        self.before = dict(self.files)  # as it was before the run: what verify() puts back
         if self._watch is not None:  # its own reading opened every file: no learner code has run yet
             self._watch.changed()
             self._watch.opened.clear()
@@ -126,8 +129,9 @@ class Guard:
         return False
 
     def verify(self):
-        """Every guarded file by content, against the hashes taken at the start: put back what
-        differs and remove what is new, whoever did it (the submission is over: only it ran)."""
+        """Every guarded file by content, against its content before the run (not a change that a check
+        left alone as someone else's): put back what differs and remove what is new, whoever did it."""
+        self.files = dict(self.before)
         return self._undo(lambda ctime_ns: True, by_content=True)
 
     def _undo(self, by_submission, by_content=False):

@@ -187,7 +187,9 @@ def test_a_thread_that_steals_the_grader_requests_earns_nothing(course):
     code, exercises, report = course.grade_json("week1", "--submission", submission, "--timeout", "3")
     assert code == 1
     assert report["points"] == 0, {name: e["points"] for name, e in exercises.items() if e["points"]}
-    # the thief did act: a forged answer failed a check, or a stolen request was never answered
-    assert {"failed", "timed out"} & {t["status"] for t in exercises["basic_sigmoid"]["tests"]}
+    # the thief did act (a stub only raises NotImplementedError): a forged answer failed a check or could
+    # not be checked at all (which of the two depends on the request it lands on), or a stolen request
+    # was never answered
+    assert {"failed", "error", "timed out"} & {t["status"] for t in exercises["basic_sigmoid"]["tests"]}
     assert len(exercises) == 23  # every exercise is still graded, with a reason
     assert all(e["status"] in ("not implemented", "timed out", "error", "failed") for e in exercises.values())

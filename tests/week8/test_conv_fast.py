@@ -20,16 +20,18 @@ the exercise's later tests). Reading the learner's code for loops would be fragi
 (``np.vectorize``, a comprehension, a helper or recursion loop too, and a loop over the f x f offsets
 is allowed), and timing the loop version against the fast one is noisy. What a Python loop costs,
 though, is certain: microseconds per step whatever it does inside. So each function is called once
-on many images of one pixel (50,000 for a convolution, 200,000 for pooling: one window each) and
-once on one 500 x 500 image (about 250,000 windows), and must answer within ``LARGE_INPUT_SHARE``
-of the per-call time limit (0.2 s with the default ``--timeout`` of 10 s; an instructor who raises
-it for a slow machine raises this too), transfers included. Measured on a 2-core machine (both cores
-busy with another job): the reference needs 10 to 35 ms a call; the fast function called once per
-example, 1 to 5 s on the many images; a loop over the positions with every example and channel at
-once, 0.6 to 5 s on the large image; the loop versions themselves, 0.8 to 6 s on the large image
-(on the many images their convolution takes about 0.25 s: the large image is the input that
-catches them). Each input targets one kind of loop, so each function has one test item per input.
-The results are checked too, against this file's computation, so a quick wrong answer does not pass.
+on many images of one pixel (12,500 for a convolution, 50,000 for pooling: one window each) and
+once on one 250 x 250 image (about 62,000 windows), and must answer within ``LARGE_INPUT_SHARE``
+of the per-call time limit (0.05 s with the default ``--timeout`` of 10 s; an instructor who raises
+it for a slow machine raises this too), transfers included. Inputs four times as large, against a
+limit four times as long, caught the same loops by the same ratios, but making them, moving them
+and computing the reference here took a third of the time of the week's tests. Measured on a 2-core machine:
+the reference needs 1 to 4 ms a call (1 to 8 ms with four other processes busy on the two cores);
+the fast function called once per example, 0.19 s on the many images; a loop over the positions
+with every example and channel at once, 0.09 s on the large image; the lesson's loop versions, 0.14
+to 0.31 s on the large image (on the many images their convolution takes about 0.06 s: the large
+image is the input that catches them). Each input targets one kind of loop, so each function has
+one test item per input. The results are checked too, against this file's computation, so a quick wrong answer does not pass.
 """
 import time
 
@@ -57,12 +59,12 @@ AGREEMENT = {"rtol": 1e-10, "atol": 1e-10}  # the fast and the loop versions: th
 # The large inputs, {kind: (A_prev shape, (f, stride, pad))}: many examples of one window each (a convolution
 # padded by 1; a 1 x 1 pooling window), or one image of about 250,000 windows. A loop over the examples
 # costs at least 25 microseconds a step in a convolution, 5 in pooling, hence fewer examples for the former.
-LARGE_CONV_INPUTS = {"50000 images of 1 x 1": ((50_000, 1, 1, 1), (3, 1, 1)),
-                     "one image of 500 x 500": ((1, 500, 500, 1), (2, 1, 0))}
-LARGE_POOL_INPUTS = {"200000 images of 1 x 1": ((200_000, 1, 1, 1), (1, 1, 0)),
-                     "one image of 500 x 500": ((1, 500, 500, 1), (2, 1, 0))}
-LARGE_INPUT_SHARE = 1 / 50  # of the per-call time limit (--timeout): 0.2 s of the default 10 s
-REFERENCE_SECONDS = 0.03  # about the most the reference needs for one call on a large input
+LARGE_CONV_INPUTS = {"12500 images of 1 x 1": ((12_500, 1, 1, 1), (3, 1, 1)),
+                     "one image of 250 x 250": ((1, 250, 250, 1), (2, 1, 0))}
+LARGE_POOL_INPUTS = {"50000 images of 1 x 1": ((50_000, 1, 1, 1), (1, 1, 0)),
+                     "one image of 250 x 250": ((1, 250, 250, 1), (2, 1, 0))}
+LARGE_INPUT_SHARE = 1 / 200  # of the per-call time limit (--timeout): 0.05 s of the default 10 s
+REFERENCE_SECONDS = 0.01  # about the most the reference needs for one call on a large input
 
 
 # ---------------------------------------------------------------------------------- helpers

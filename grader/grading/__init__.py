@@ -117,9 +117,10 @@ class _Capture:
             self.collection_errors.append(f"{report.nodeid}: {report.longreprtext.strip().splitlines()[-1]}")
 
 
-def run_pytest(test_files, extra_args=(), sandbox=None):
+def run_pytest(test_files, extra_args=(), sandbox=None, spare=None):
     """``pytest.main`` on the course's tests, silently; returns the capture plugin. ``sandbox``: an
-    already started :class:`grader.sandbox.Sandbox` for the session (else the plugin starts one)."""
+    already started :class:`grader.sandbox.Sandbox` for the session (else the plugin starts one);
+    ``spare``: another, for the process the session forks to share the exercises."""
     import pytest  # only now: the worker of a grading starts up while this process imports pytest
     import pytest_timeout
 
@@ -146,7 +147,7 @@ def run_pytest(test_files, extra_args=(), sandbox=None):
     with _environ(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"), \
             contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = pytest.main(args, plugins=[plugin, pytest_timeout, capture,
-                                          *([] if sandbox is None else [plugin.HandOver(sandbox)])])
+                                          *([] if sandbox is None else [plugin.HandOver(sandbox, spare)])])
     if code == pytest.ExitCode.INTERRUPTED:
         raise KeyboardInterrupt  # pytest swallowed the user's Ctrl-C; a partial report would mislead
     if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR):
@@ -189,11 +190,17 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                *([] if time_limit is None else [f"--run-time-limit={time_limit}"])]
     limits = {"call_timeout": call_timeout, "memory_mb": memory_mb, "time_limit": time_limit}
     # The worker starts now and imports the submission's modules while this process imports pytest
-    # and collects the tests (with a chosen exercise, only what its tests call is imported).
+    # and collects the tests (with a chosen exercise, only what its tests call is imported). So does
+    # the worker of the process that will share the exercises (grader.grading.streams), in a jail of
+    # its own: started by that process after the fork, it would keep it waiting while this process
+    # has a core to spare now.
+    preload = () if exercises else _modules_of(submission.test_files)
+    started = _started(submission.root, limits, preload)
+    spare = _started(submission.root, limits, preload, slot=1) if _shares(started, processes, exercises) else None
     capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
                        + [f"--processes={processes}"]
                        + ([] if seed is None else [f"--seed={seed}"]),
-                       _started(submission.root, limits, () if exercises else _modules_of(submission.test_files)))
+                       started, spare)
     from . import plugin
 
     if exercises and not plugin.graded_items(capture.config):
@@ -226,13 +233,21 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 MAX_REGRADES = 12  # exercises graded again with reference helpers, in one grading (each is a session)
 
 
-def _started(root, limits, preload=()):
+def _started(root, limits, preload=(), slot=0):
     """A sandbox for a session, its worker started and ``preload`` (modules) on their way in; ``limits``:
     the keyword arguments of :class:`grader.sandbox.Sandbox`."""
-    started = sandbox.Sandbox(root, **limits)
+    started = sandbox.Sandbox(root, slot=slot, **limits)
     started.start()
     started.preload(preload)
     return started
+
+
+def _shares(started, processes, exercises):
+    """Whether a session will fork a second grading process and can hand it a worker started here:
+    where the jail has namespaces (its launcher tells any process how the worker ended), and the whole
+    suites run (a chosen exercise is one group of tests, graded in one process)."""
+    return (processes >= 2 and not exercises and streams.supported()
+            and started.jail.mode == sandbox.jail_module.NAMESPACES)
 
 
 def _modules_of(test_files):
@@ -240,12 +255,13 @@ def _modules_of(test_files):
     return [f"{Path(f).parent.name}.{Path(f).stem[len('test_'):]}" for f in test_files]
 
 
-def _session(test_files, args, started=None):
+def _session(test_files, args, started=None, spare=None):
     try:
-        capture = run_pytest(test_files, args, sandbox=started)
+        capture = run_pytest(test_files, args, sandbox=started, spare=spare)
     finally:
-        if started is not None:
-            started.close()  # the plugin closed it, unless pytest stopped before
+        for made in (started, spare):
+            if made is not None:
+                made.close()  # the plugin closed it, unless pytest stopped before
     if capture.config._grader_sandbox.jail_failure is not None:
         raise capture.config._grader_sandbox.jail_failure  # a RuntimeError: the grader failed, not the code
     return capture

@@ -67,10 +67,11 @@ def pytest_addoption(parser):
 
 class HandOver:
     """Hands a session a sandbox started before pytest was (:func:`grader.grading.grade`): its worker
-    starts up, and imports the submission, while this process imports pytest and collects the tests."""
+    starts up, and imports the submission, while this process imports pytest and collects the tests.
+    ``spare``, if not None, is started the same way for the process the session forks (:mod:`.streams`)."""
 
-    def __init__(self, sandbox):
-        self.sandbox = sandbox
+    def __init__(self, sandbox, spare=None):
+        self.sandbox, self.spare = sandbox, spare
 
 
 def pytest_configure(config):
@@ -79,8 +80,9 @@ def pytest_configure(config):
     config._grader_outer = (sandbox_module._active, seeds.session_seed())
     config._grader_seed = seeds.start_session(config.getoption("grader_seed"))
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
-    sandbox = next((p.sandbox for p in config.pluginmanager.get_plugins() if isinstance(p, HandOver)), None) \
-        or sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
+    handed = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, HandOver)), None)
+    config._grader_spare = None if handed is None else handed.spare
+    sandbox = (None if handed is None else handed.sandbox) or sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
                                   memory_mb=config.getoption("memory_limit"),
                                   time_limit=config.getoption("run_time_limit"))
     for qualified in config.getoption("grader_oracles"):
@@ -106,6 +108,7 @@ def pytest_report_header(config):
 
 def pytest_unconfigure(config):
     gc.unfreeze()  # a session inside another process (the catalogue's tests) leaves it collectable
+    _close_spare(config)
     sandbox = getattr(config, "_grader_sandbox", None)
     if sandbox is not None:
         numgrad.evaluate_points_with(config._grader_outer_evaluator)
@@ -240,24 +243,36 @@ def pytest_runtestloop(session):
     (:mod:`.streams`). Not where the guard must tell which test changed a course file by when its code
     ran: there the submission's code runs unisolated, and two streams of it would blur the times."""
     config = session.config
-    processes = config.getoption("grader_processes")
-    if processes < 2 or config.option.collectonly or session.testsfailed or not streams.supported():
-        return None
-    if config._grader_guard is not None and config._grader_sandbox.jail.mode == UNISOLATED:
-        return None
     groups = {}
     for item in session.items:
         groups.setdefault(getattr(item, "_grader_exercise", None), []).append(item)
-    if len(groups) < 2:
+    if not _shared(config, session, groups):
+        _close_spare(config)  # nothing to hand it to: its processes would only take a core from this one
         return None
     # The last exercises of a module are claimed first: they build on the others and take longest (the
     # trainings); started late, one of them would keep a process busy long after the other is done.
-    streams.share(list(groups.values())[::-1], processes, _run_group, lambda: _own_sandbox(config),
-                  lambda ran: _summary(config), lambda summary: _merge(config, summary))
+    streams.share(list(groups.values())[::-1], config.getoption("grader_processes"), _run_group,
+                  lambda: _own_sandbox(config), lambda ran: _summary(config), lambda summary: _merge(config, summary))
+    _close_spare(config)  # the forked process has ended it, unless it crashed first
     results = config.stash[RESULTS_KEY]
     order = {item.nodeid: i for i, item in enumerate(session.items)}
     config.stash[RESULTS_KEY] = dict(sorted(results.items(), key=lambda kv: order.get(kv[0], len(order))))
     return True
+
+
+def _shared(config, session, groups):
+    """Whether the session's groups of tests (exercises) are shared between processes."""
+    if config.getoption("grader_processes") < 2 or config.option.collectonly or session.testsfailed:
+        return False
+    if config._grader_guard is not None and config._grader_sandbox.jail.mode == UNISOLATED:
+        return False
+    return streams.supported() and len(groups) >= 2
+
+
+def _close_spare(config):
+    spare, config._grader_spare = getattr(config, "_grader_spare", None), None
+    if spare is not None:
+        spare.close()
 
 
 def _run_group(items):
@@ -269,8 +284,11 @@ def _own_sandbox(config):
     """In a forked stream: a worker of its own (the parent's stays the parent's), same limits."""
     parent = config._grader_sandbox
     parent.leave_to_parent()
-    own = sandbox_module.Sandbox(parent.root, call_timeout=parent.call_timeout, memory_mb=parent.memory_mb,
-                                 time_limit=parent.time_limit)
+    # The spare the grading process started for this one (grader.grading.grade), or a new one.
+    own, config._grader_spare = config._grader_spare, None
+    if own is None:
+        own = sandbox_module.Sandbox(parent.root, call_timeout=parent.call_timeout, memory_mb=parent.memory_mb,
+                                     time_limit=parent.time_limit)
     own.deadline, own.oracles = parent.deadline, dict(parent.oracles)
     if config._grader_guard is not None:
         config._grader_guard.watch_again()

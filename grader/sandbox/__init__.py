@@ -19,7 +19,6 @@ import select
 import signal
 import stat
 import struct
-import subprocess
 import sys
 import tempfile
 import threading
@@ -198,9 +197,8 @@ class _Worker:
                 pass
 
     def death_reason(self, log_path):
-        try:
-            code = self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
+        code = self.jail.worker_status(self.process, 5)
+        if code is None:
             return "stopped answering"
         if code > 0:
             last = _last_line(log_path)
@@ -260,8 +258,9 @@ class Sandbox:
     """The submission's worker, restarted as needed, plus what the grader learned about failures."""
 
     def __init__(self, submission_root, call_timeout=DEFAULT_CALL_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB,
-                 time_limit=None):
+                 time_limit=None, slot=0):
         self.root = Path(submission_root).resolve()
+        self.slot = slot  # which of this process's jails it runs in (jail.jail_uid)
         self.call_timeout = call_timeout
         self.time_limit = time_limit
         self.deadline = None if time_limit is None else time.monotonic() + time_limit
@@ -286,7 +285,7 @@ class Sandbox:
     @property
     def jail(self):
         if self._jail is None:
-            self._set_jail(jail_module.Jail(self.root, self.memory_mb))
+            self._set_jail(jail_module.Jail(self.root, self.memory_mb, slot=self.slot))
         return self._jail
 
     def _set_jail(self, jail):
@@ -323,7 +322,7 @@ class Sandbox:
                 raise
             self._discard_worker()
             self._jail.close()
-            self._set_jail(jail_module.Jail(self.root, self.memory_mb, mode=jail_module.USER))
+            self._set_jail(jail_module.Jail(self.root, self.memory_mb, mode=jail_module.USER, slot=self.slot))
             worker = self.start()
             worker.receive(STARTUP_TIMEOUT)
         worker.ready = True

@@ -4,7 +4,7 @@ Three mechanisms, the strongest the machine allows (``GRADER_JAIL=namespaces|use
 explicitly, e.g. to try the fallbacks):
 
 ``namespaces``  (Linux, the grader runs as root) the worker runs as a dedicated user (a uid and gid of
-                its own for each grading process, no supplementary groups, ``no_new_privs``) in new
+                its own for each jail (:func:`jail_uid`), no supplementary groups, ``no_new_privs``) in new
                 PID, mount, IPC, network and UTS namespaces, set up by :mod:`grader.jail_launcher`
                 with the kernel's own calls (what ``unshare(1)`` and bubblewrap use). Its file system
                 is a tmpfs with read-only views of the system folders and the Python installation,
@@ -42,6 +42,7 @@ from ..course import COURSE_ROOT, CourseError
 NAMESPACES, USER, NONE = "namespaces", "user", "none"
 MODES = (NAMESPACES, USER, NONE)
 FIRST_UID = 1_200_000_000  # far above the uids of people and of the subordinate ranges of containers
+SLOTS = 2  # jails a grading process may start at once, each with a uid of its own (grader.grading.streams)
 CPU_SECONDS = 900
 MAX_PROCESSES = 64
 MAX_OPEN_FILES = 256
@@ -74,6 +75,18 @@ def available_mode():
     return NAMESPACES if _is_root() and sys.platform.startswith("linux") else NONE
 
 
+def jail_uid(grader_pid, slot=0):
+    """The user of a grading process's jail ``slot``: no other jail running on the machine has it."""
+    if not 0 <= slot < SLOTS:
+        raise ValueError(f"a jail's slot is one of 0..{SLOTS - 1}")
+    return FIRST_UID + SLOTS * grader_pid + slot
+
+
+def grader_pid_of(uid):
+    """The grading process whose jail runs as ``uid`` (see :func:`jail_uid`), or None."""
+    return (uid - FIRST_UID) // SLOTS if uid >= FIRST_UID else None
+
+
 def _is_root():
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -81,10 +94,10 @@ def _is_root():
 class Jail:
     """The folders of one grading process's jail and the way to start and end its worker."""
 
-    def __init__(self, submission_root, memory_mb, mode=None):
+    def __init__(self, submission_root, memory_mb, mode=None, slot=0):
         self.mode = mode or available_mode()
         self.memory_mb = memory_mb
-        self.uid = self.gid = FIRST_UID + os.getpid()
+        self.uid = self.gid = jail_uid(os.getpid(), slot)
         self.folder = files.temporary_folder("jail")  # a later run removes it if this process is killed
         try:
             os.chmod(self.folder, 0o711)  # the jail's user may pass through, not list
@@ -115,12 +128,31 @@ class Jail:
         """The host PID of the jail's init (namespaces mode), from the launcher's control pipe."""
         if self._init_pid is None and self._control is not None:
             data = self._control.read(8)
-            self._control.close()
-            self._control = None
             if len(data) != 8:
                 raise JailError(f"the jail could not be started ({self.mode}); its log says why")
             self._init_pid = struct.unpack("<q", data)[0]
         return self._init_pid
+
+    def worker_status(self, process, timeout):
+        """How the worker ended, as ``Popen.returncode`` says it (negative: a signal's number), once
+        every process of the jail is gone; None if that takes more than ``timeout`` seconds. Also in
+        a forked process that did not start the launcher, and so cannot wait for it: in namespaces
+        mode, from the launcher's last words on the control pipe."""
+        if self.mode != NAMESPACES:
+            try:
+                return process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return None
+        if self.init_pid is None or self._control is None:
+            return None
+        fd = self._control.fileno()
+        if not select.select([fd], [], [], timeout)[0]:
+            return None
+        data = self._control.read(4)
+        if len(data) != 4:  # the launcher itself was killed
+            return -signal.SIGKILL
+        status = struct.unpack("<i", data)[0]
+        return -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status) if os.WIFEXITED(status) else 111
 
     # ------------------------------------------------------------------------------- inside
     @property
@@ -165,7 +197,7 @@ class Jail:
         finally:
             os.close(control_write)
         # init's PID is read when first needed: waiting for it here would hold up pytest's collection.
-        self._control = os.fdopen(control_read, "rb")
+        self._control = os.fdopen(control_read, "rb", buffering=0)  # read also by select and os.read
         self._init_pid = None
         self.worker_pid = None
         self._process = process
@@ -219,13 +251,13 @@ class Jail:
         """End the worker and every process of the jail; returns when none is left."""
         if self.mode == NAMESPACES:
             _signal(process.pid, signal.SIGTERM)  # the launcher kills init and waits for the namespace
-            if not _wait(process, STOP_TIMEOUT):
+            if not self._launcher_ended(process, STOP_TIMEOUT):
                 try:
                     _signal(self.init_pid, signal.SIGKILL)
                 except JailError:
                     pass
-                process.kill()
-                process.wait()
+                _signal(process.pid, signal.SIGKILL)  # not process.kill(): a forked process is not its parent
+                _wait(process, STOP_TIMEOUT)
             if self._control is not None:
                 self._control.close()
                 self._control = None
@@ -236,6 +268,18 @@ class Jail:
             _kill_user(self.uid)
         elif self.mode == NONE:
             self.left_running += _kill_marked(MARKER, str(self.folder))
+
+    def _launcher_ended(self, process, timeout):
+        """Wait for the launcher to end (then no process of the jail is left); False after ``timeout``.
+        Its control pipe closes when it ends: that tells a forked process too, which cannot wait for it."""
+        if self._control is None:
+            return _wait(process, timeout)
+        fd, deadline = self._control.fileno(), time.monotonic() + timeout
+        while select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            if not os.read(fd, 64):
+                _wait(process, 1.0)  # reaped, where this process is its parent (it is ending already)
+                return True
+        return False
 
     def leave_to_parent(self):
         """In a forked process: close this process's copy of the control pipe; the jail stays the parent's."""

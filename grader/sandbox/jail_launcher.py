@@ -13,6 +13,9 @@ The launcher sends init's PID to the grader on the control pipe, so the grader c
 ``/proc``) every process of the jail. When init dies the kernel kills every other process in its
 PID namespace, and the launcher's ``waitpid`` returns only after they are all gone; so "the launcher
 has exited" means "no process of the submission is left". init gets SIGKILL when the launcher dies.
+Last, the launcher writes the worker's wait status on the control pipe, then exits with it: a process
+of the grader that is not the launcher's parent (a forked grading process the jail was handed to)
+learns from the pipe how the worker ended, and that nothing of the jail is left.
 
 ``user`` mode (root, but the kernel refuses namespaces): the launcher drops to the jail's user and
 becomes the worker; the grader kills every process of that user when it is done.
@@ -163,7 +166,6 @@ def main():
             fail(exc)
     os.close(status_write)
     os.write(control, struct.pack("<q", init))
-    os.close(control)
     for fd in (0, 1):  # the channel belongs to the worker; the launcher keeps only its log (fd 2)
         os.close(fd)
 
@@ -185,6 +187,10 @@ def main():
             continue
     data = os.read(status_read, 4)
     status = struct.unpack("<i", data)[0] if len(data) == 4 else init_status
+    try:
+        os.write(control, struct.pack("<i", status))
+    except OSError:  # no grading process is left to read it
+        pass
     if os.WIFSIGNALED(status):
         signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
         os.kill(os.getpid(), os.WTERMSIG(status))

@@ -31,8 +31,8 @@ s.SubmissionModule.__getattr__ = lambda self, n: getattr(importlib.import_module
 
 
 def orphaned_jail_processes():
-    """PIDs of processes of a jail whose grading process has ended: each jail's user is
-    ``FIRST_UID + the grading process's PID``, so a process of a jail outliving it shows."""
+    """PIDs of processes of a jail whose grading process has ended: each jail's user names the
+    grading process that started it (``jail.jail_uid``), so a process of a jail outliving it shows."""
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -40,7 +40,7 @@ def orphaned_jail_processes():
                 uid = os.stat(f"/proc/{entry}").st_uid
             except OSError:
                 continue
-            if uid >= jail.FIRST_UID and not os.path.exists(f"/proc/{uid - jail.FIRST_UID}"):
+            if uid >= jail.FIRST_UID and not os.path.exists(f"/proc/{jail.grader_pid_of(uid)}"):
                 found.append(int(entry))
     return found
 

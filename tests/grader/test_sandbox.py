@@ -340,3 +340,41 @@ def test_processes_left_by_a_preloaded_import_are_charged_to_that_module_at_its_
     finally:
         box.close()
         sandbox.activate(previous)
+
+
+@pytest.mark.skipif(sandbox.jail_module.available_mode() != sandbox.jail_module.NAMESPACES,
+                    reason="a worker is handed to another process only in the namespaces jail")
+@pytest.mark.parametrize("call, reason", [("dies_at", "exited with status 3"), ("segfault", "segmentation fault")])
+def test_a_forked_process_handed_a_worker_learns_how_it_ended(tmp_path, call, reason):
+    """The grading process starts the worker of the process it forks (grader.grading.grade): that one is
+    not the launcher's parent and cannot wait for it, so the launcher tells it on the control pipe."""
+    import os
+
+    (tmp_path / "week0").mkdir()
+    (tmp_path / "week0" / "__init__.py").write_text("")
+    (tmp_path / "week0" / "tools.py").write_text(
+        MODULE + "\ndef segfault(x, stop):\n    import ctypes\n    ctypes.string_at(0)\n")
+    handed = sandbox.Sandbox(tmp_path, call_timeout=5, slot=1)
+    handed.start()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            sandbox.activate(handed)
+            try:
+                getattr(sandbox.load("week0.tools"), call)(1, 1)
+            except sandbox.SubmissionCrashed as exc:
+                code = 0 if reason in str(exc) else 2
+            assert sandbox.load("week0.tools").double(2) == 4  # a new worker, this process's own child
+            handed.close()
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    handed.close()  # what the child left (nothing) is gone; the first launcher is reaped here
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_the_jails_of_one_grading_process_have_users_of_their_own():
+    uids = {sandbox.jail_module.jail_uid(pid, slot) for pid in (1, 2, 4_194_304) for slot in (0, 1)}
+    assert len(uids) == 6 and max(uids) < 2**31 - 1
+    assert {sandbox.jail_module.grader_pid_of(sandbox.jail_module.jail_uid(7, slot)) for slot in (0, 1)} == {7}

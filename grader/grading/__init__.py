@@ -195,8 +195,12 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     # its own: started by that process after the fork, it would keep it waiting while this process
     # has a core to spare now.
     preload = () if exercises else _modules_of(submission.test_files)
-    started = _started(submission.root, limits, preload)
-    spare = _started(submission.root, limits, preload, slot=1) if _shares(started, processes, exercises) else None
+    started = sandbox.Sandbox(submission.root, **limits)
+    spare = sandbox.Sandbox(submission.root, slot=1, **limits) if _shares(started, processes, exercises) else None
+    sandbox.start_together([box for box in (started, spare) if box is not None])
+    for box in (started, spare):
+        if box is not None:
+            box.preload(preload)
     capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
                        + [f"--processes={processes}"]
                        + ([] if seed is None else [f"--seed={seed}"]),
@@ -231,15 +235,6 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 
 
 MAX_REGRADES = 12  # exercises graded again with reference helpers, in one grading (each is a session)
-
-
-def _started(root, limits, preload=(), slot=0):
-    """A sandbox for a session, its worker started and ``preload`` (modules) on their way in; ``limits``:
-    the keyword arguments of :class:`grader.sandbox.Sandbox`."""
-    started = sandbox.Sandbox(root, slot=slot, **limits)
-    started.start()
-    started.preload(preload)
-    return started
 
 
 def _shares(started, processes, exercises):

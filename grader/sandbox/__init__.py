@@ -74,30 +74,13 @@ class _AnswerTooLarge(Exception):
 class _Worker:
     """One worker process, started in ``jail``, and its pipes; waiting for an answer can time out."""
 
-    def __init__(self, jail, log_path):
-        env = dict(os.environ)
-        # One BLAS thread: predictable timing, less memory, fair when a class is graded in parallel.
-        env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-        kit = jail.kit_inside
-        # The worker imports its two modules from the jail's kit, never the grader's package (whose
-        # __init__ would look for the course), with no path of the course's or the current folder's.
-        # Without the site module (-S): its path is set here, and the .pth files of site-packages (an
-        # editable install's finder, a certificate hook) are the machine's business, not the worker's:
-        # running them was a fifth of its start-up. The builtins site adds (exit, help, ...) stay.
-        # The cyclic garbage collector stays off while it imports (worker.main turns it on).
-        bootstrap = (f"import gc, site, sys, types\n"
-                     f"gc.disable()\n"
-                     f"site.setquit(); site.setcopyright(); site.sethelper()\n"
-                     f"sys.path[:] = {jail_module.worker_path() + [kit]!r}\n"
-                     f"for name in ('grader', 'grader.sandbox'):\n"
-                     f"    package = sys.modules[name] = types.ModuleType(name)\n"
-                     f"    package.__path__ = [{kit!r} + '/' + name.replace('.', '/')]\n"
-                     f"from grader.sandbox.worker import main\n"
-                     f"main()\n")
-        argv = [sys.executable, "-I", "-S", "-B", "-u", "-c", bootstrap, jail.submission_inside]
+    def __init__(self, jail, log_path, process=None):
+        """A new worker in ``jail``, or the one :func:`start_together` started (``process``)."""
         self.jail = jail
-        with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
-            self.process = jail.start(argv, env, log)
+        if process is None:
+            with open(log_path, "wb") as log:  # a new log for each worker: the file-size limit caps each
+                process = jail.start(*_launch_arguments(jail), log)
+        self.process = process
         for stream in (self.process.stdin, self.process.stdout):
             _widen_pipe(stream.fileno())
         self.ready = False
@@ -218,6 +201,30 @@ class _Worker:
         return "exited in the middle of a call (does the code call os._exit()?)"
 
 
+def _launch_arguments(jail):
+    """``(argv, env)`` that start a worker in ``jail`` (its paths are the jail's)."""
+    env = dict(os.environ)
+    # One BLAS thread: predictable timing, less memory, fair when a class is graded in parallel.
+    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    kit = jail.kit_inside
+    # The worker imports its two modules from the jail's kit, never the grader's package (whose
+    # __init__ would look for the course), with no path of the course's or the current folder's.
+    # Without the site module (-S): its path is set here, and the .pth files of site-packages (an
+    # editable install's finder, a certificate hook) are the machine's business, not the worker's:
+    # running them was a fifth of its start-up. The builtins site adds (exit, help, ...) stay.
+    # The cyclic garbage collector stays off while it imports (worker.main turns it on).
+    bootstrap = (f"import gc, site, sys, types\n"
+                 f"gc.disable()\n"
+                 f"site.setquit(); site.setcopyright(); site.sethelper()\n"
+                 f"sys.path[:] = {jail_module.worker_path() + [kit]!r}\n"
+                 f"for name in ('grader', 'grader.sandbox'):\n"
+                 f"    package = sys.modules[name] = types.ModuleType(name)\n"
+                 f"    package.__path__ = [{kit!r} + '/' + name.replace('.', '/')]\n"
+                 f"from grader.sandbox.worker import main\n"
+                 f"main()\n")
+    return [sys.executable, "-I", "-S", "-B", "-u", "-c", bootstrap, jail.submission_inside], env
+
+
 PIPE_BYTES = 2**20  # Linux's default limit for a pipe's buffer (64 KiB by default)
 
 
@@ -291,10 +298,11 @@ class Sandbox:
     def _set_jail(self, jail):
         self._jail, self.isolation, self.log_path = jail, jail.mode, jail.folder / "output.log"
 
-    def start(self):
-        """Start a worker now (it imports numpy while pytest collects the tests)."""
+    def start(self, process=None):
+        """Start a worker now (it imports numpy while pytest collects the tests), or adopt the one
+        :func:`start_together` started (``process``)."""
         if self._worker is None:
-            self._worker = _Worker(self.jail, self.log_path)
+            self._worker = _Worker(self.jail, self.log_path, process)
             self.generation += 1
         return self._worker
 
@@ -984,6 +992,26 @@ def _unwrap(value):
     if t is dict:
         return {k: _unwrap(v) for k, v in value.items()}
     return value
+
+
+def start_together(sandboxes):
+    """Start the workers of ``sandboxes`` (none started yet). In the namespaces jail one launcher
+    starts them all, importing NumPy once for all of them (:func:`.jail.start_all`)."""
+    jails = [box.jail for box in sandboxes]
+    if len(sandboxes) < 2 or any(j.mode != jail_module.NAMESPACES for j in jails):
+        for box in sandboxes:
+            box.start()
+        return
+    logs = []
+    try:
+        for box in sandboxes:
+            logs.append(open(box.log_path, "wb"))
+        started = jail_module.start_all([(j, *_launch_arguments(j), log) for j, log in zip(jails, logs)])
+    finally:
+        for log in logs:
+            log.close()
+    for box, process in zip(sandboxes, started):
+        box.start(process)
 
 
 def together(function, inputs):

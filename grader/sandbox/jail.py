@@ -49,6 +49,7 @@ MAX_OPEN_FILES = 256
 MAX_FILE_MB = 64
 TMP_MB = 256
 STOP_TIMEOUT = 10.0
+STARTUP_TIMEOUT = 60.0  # for the jail launcher to say it has started the jail (it imports NumPy first)
 # The worker's own modules, at the same paths in the jail's kit as in the course (its imports are relative).
 WORKER_MODULES = ("grader/sandbox/worker.py", "grader/codec.py")
 SUBMISSION_MOUNT = "/submission"
@@ -125,13 +126,23 @@ class Jail:
 
     @property
     def init_pid(self):
-        """The host PID of the jail's init (namespaces mode), from the launcher's control pipe."""
-        if self._init_pid is None and self._control is not None:
-            data = self._control.read(8)
-            if len(data) != 8:
-                raise JailError(f"the jail could not be started ({self.mode}); its log says why")
-            self._init_pid = struct.unpack("<q", data)[0]
+        """The host PID of the jail's init (namespaces mode), from the jail launcher's control pipe."""
+        self._read_pids()
         return self._init_pid
+
+    @property
+    def launcher_pid(self):
+        """The host PID of the jail's launcher (namespaces mode): SIGTERM to it ends the jail."""
+        self._read_pids()
+        return self._launcher_pid
+
+    def _read_pids(self):
+        if self._init_pid is None and self._control is not None:
+            fd = self._control.fileno()
+            data = self._control.read(16) if select.select([fd], [], [], STARTUP_TIMEOUT)[0] else b""
+            if len(data) != 16:
+                raise JailError(f"the jail could not be started ({self.mode}); its log says why")
+            self._launcher_pid, self._init_pid = struct.unpack("<qq", data)
 
     def worker_status(self, process, timeout):
         """How the worker ended, as ``Popen.returncode`` says it (negative: a signal's number), once
@@ -178,30 +189,42 @@ class Jail:
 
         stdin/stdout are the channel (pipes), ``log`` (a file) receives stderr and the prints.
         """
-        env = {**_passed_on(env), "HOME": "/tmp" if self.mode == NAMESPACES else str(self.work),
-               "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work), MARKER: str(self.folder)}
+        if self.mode == NAMESPACES:
+            return start_all([(self, worker_argv, env, log)])[0]
+        env = self._environment(env)
         if self.mode == NONE:
             posix = {"start_new_session": True, "preexec_fn": self._limit_unprivileged} if os.name == "posix" else {}
             return subprocess.Popen(worker_argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                                     bufsize=0, cwd=self.work, env=env, **posix)
         control_read, control_write = os.pipe()
-        config = {"mode": self.mode, "control_fd": control_write, "root": str(self.folder / "root"),
-                  "uid": self.uid, "gid": self.gid, "limits": self.limits(), "python": sys.executable,
-                  "worker_argv": worker_argv, "env": env, "cwd": str(self.work), "tmp_mb": TMP_MB,
-                  "exchange": str(self.exchange), "grader_pid": os.getpid(), **self._view()}
-        launcher = [sys.executable, "-I", "-S", str(Path(__file__).with_name("jail_launcher.py")), json.dumps(config)]
+        config = {"mode": self.mode, "control_fd": control_write, "grader_pid": os.getpid(),
+                  **self._config(worker_argv, env)}
+        launcher = [sys.executable, "-I", "-S", LAUNCHER, json.dumps(config)]
         try:
             process = subprocess.Popen(launcher, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
                                        bufsize=0, cwd="/", env=env, start_new_session=True,
                                        pass_fds=(control_write,))
         finally:
             os.close(control_write)
-        # init's PID is read when first needed: waiting for it here would hold up pytest's collection.
+        self._started(process, control_read)
+        return process
+
+    def _environment(self, env):
+        """The worker's environment: what :data:`ENV_NAMES` and :data:`ENV_PREFIXES` let through of ``env``."""
+        return {**_passed_on(env), "HOME": "/tmp" if self.mode == NAMESPACES else str(self.work),
+                "TMPDIR": "/tmp" if self.mode == NAMESPACES else str(self.work), MARKER: str(self.folder)}
+
+    def _config(self, worker_argv, env):
+        return {"root": str(self.folder / "root"), "uid": self.uid, "gid": self.gid, "limits": self.limits(),
+                "python": sys.executable, "worker_argv": worker_argv, "env": self._environment(env),
+                "cwd": str(self.work), "tmp_mb": TMP_MB, "exchange": str(self.exchange), **self._view()}
+
+    def _started(self, process, control_read):
+        # The PIDs are read when first needed: waiting for them here would hold up pytest's collection.
         self._control = os.fdopen(control_read, "rb", buffering=0)  # read also by select and os.read
-        self._init_pid = None
+        self._init_pid = self._launcher_pid = None
         self.worker_pid = None
         self._process = process
-        return process
 
     def _limit_unprivileged(self):
         import resource
@@ -250,14 +273,15 @@ class Jail:
     def stop(self, process):
         """End the worker and every process of the jail; returns when none is left."""
         if self.mode == NAMESPACES:
-            _signal(process.pid, signal.SIGTERM)  # the launcher kills init and waits for the namespace
+            try:
+                launcher, init = self.launcher_pid, self.init_pid
+            except JailError:  # it never started a jail: its launcher is ending or gone
+                launcher = init = None
+            _signal(launcher, signal.SIGTERM)  # the jail launcher kills init and waits for the namespace
             if not self._launcher_ended(process, STOP_TIMEOUT):
-                try:
-                    _signal(self.init_pid, signal.SIGKILL)
-                except JailError:
-                    pass
-                _signal(process.pid, signal.SIGKILL)  # not process.kill(): a forked process is not its parent
-                _wait(process, STOP_TIMEOUT)
+                _signal(init, signal.SIGKILL)
+                _signal(launcher, signal.SIGKILL)
+                self._launcher_ended(process, STOP_TIMEOUT)
             if self._control is not None:
                 self._control.close()
                 self._control = None
@@ -270,14 +294,14 @@ class Jail:
             self.left_running += _kill_marked(MARKER, str(self.folder))
 
     def _launcher_ended(self, process, timeout):
-        """Wait for the launcher to end (then no process of the jail is left); False after ``timeout``.
-        Its control pipe closes when it ends: that tells a forked process too, which cannot wait for it."""
+        """Wait for the jail launcher to end (then no process of the jail is left); False after
+        ``timeout``. Its control pipe closes when it ends: the grading process is not its parent."""
         if self._control is None:
-            return _wait(process, timeout)
+            return True
         fd, deadline = self._control.fileno(), time.monotonic() + timeout
         while select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
             if not os.read(fd, 64):
-                _wait(process, 1.0)  # reaped, where this process is its parent (it is ending already)
+                process.release()
                 return True
         return False
 
@@ -289,6 +313,71 @@ class Jail:
 
     def close(self):
         files.remove_tree(self.folder)
+
+
+LAUNCHER = str(Path(__file__).with_name("jail_launcher.py"))
+PREIMPORTED = ["numpy"]  # what every worker imports first: imported once, before the workers are forked
+
+
+class Launched:
+    """A worker started by :func:`start_all`, as much of a ``Popen`` as the sandbox uses: the channel
+    (``stdin``, ``stdout``) and ``wait``. Its jail launcher is the launcher's child, not this process's:
+    the jail's control pipe says when it has ended, and how (:meth:`Jail.worker_status`)."""
+
+    def __init__(self, stdin, stdout, launcher):
+        self.stdin, self.stdout, self._launcher = stdin, stdout, launcher
+
+    def wait(self, timeout=None):
+        return 0
+
+    def release(self):
+        """This jail has ended: the launcher is reaped once all of its jails have (where it is this
+        process's child; a forked process's copy is nobody's to reap)."""
+        self._launcher.count -= 1
+        if self._launcher.count == 0:
+            _wait(self._launcher.process, 1.0)
+
+
+class _Launcher:
+    def __init__(self, process, count):
+        self.process, self.count = process, count
+
+
+def start_all(launches):
+    """Start the workers of several namespaces jails with one launcher (:mod:`.jail_launcher`): it
+    imports NumPy once and forks each worker from itself, in its jail, instead of starting Python
+    and importing NumPy in each. ``launches``: ``(jail, worker_argv, env, log)`` each, ``log`` a file.
+    Returns a :class:`Launched` for each, in order."""
+    jails, passed, kept = [], [], []
+    try:
+        for jail, worker_argv, env, log in launches:
+            stdin_read, stdin_write = os.pipe()
+            stdout_read, stdout_write = os.pipe()
+            control_read, control_write = os.pipe()
+            log_fd = os.dup(log.fileno())
+            passed += [stdin_read, stdout_write, control_write, log_fd]
+            kept.append((stdin_write, stdout_read, control_read))
+            jails.append({**jail._config(worker_argv, env), "stdin_fd": stdin_read, "stdout_fd": stdout_write,
+                          "log_fd": log_fd, "control_fd": control_write})
+        config = {"mode": NAMESPACES, "grader_pid": os.getpid(), "jails": jails, "preimport": PREIMPORTED,
+                  "path": worker_path()}
+        first_env = launches[0][0]._environment(launches[0][2])
+        process = subprocess.Popen([sys.executable, "-I", "-S", "-B", LAUNCHER, json.dumps(config)],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=launches[0][3],
+                                   cwd="/", env=first_env, start_new_session=True, pass_fds=passed)
+    except BaseException:
+        for fd in passed + [fd for fds in kept for fd in fds]:
+            os.close(fd)
+        raise
+    for fd in passed:
+        os.close(fd)
+    launcher, started = _Launcher(process, len(launches)), []
+    for (jail, _, _, _), (stdin_write, stdout_read, control_read) in zip(launches, kept):
+        launched = Launched(os.fdopen(stdin_write, "wb", buffering=0), os.fdopen(stdout_read, "rb", buffering=0),
+                            launcher)
+        jail._started(launched, control_read)
+        started.append(launched)
+    return started
 
 
 # Only these variables reach the submission: the environment of a grading machine (CI tokens, a

@@ -1,26 +1,37 @@
-"""Start the worker inside the jail: run by :mod:`grader.sandbox.jail` as ``python -I -S jail_launcher.py CONFIG``.
+"""Start the workers inside their jails: run by :mod:`grader.sandbox.jail` as ``python -I -S -B jail_launcher.py CONFIG``.
 
-It runs as root (the grader's own user) and imports nothing of the grader, only the standard library,
-so that what it does can be read in one file. The configuration is JSON (see ``Jail._config``).
+It runs as root (the grader's own user) and imports nothing of the grader, only the standard library
+(and, before any jail exists, the packages every worker imports first: NumPy), so that what it does
+can be read in one file. The configuration is JSON (see ``jail.start_all``).
 
-``namespaces`` mode::
+``namespaces`` mode, for one or several jails at once::
 
-    launcher (root, the grader's namespaces)        waits; SIGTERM: kill the jail, wait, exit
-      └─ init (PID 1 of new PID/mount/IPC/network/UTS namespaces; unprivileged after set-up)
-           └─ worker (exec of Python: grader/sandbox/worker.py on the submission)
+    launcher (root, the grader's namespaces; imports NumPy, then forks one jail launcher per jail)
+      └─ jail launcher (root)                      waits; SIGTERM: kill its jail, wait, exit
+           └─ init (PID 1 of new PID/mount/IPC/network/UTS namespaces; unprivileged after set-up)
+                └─ worker (a fork of init: grader/sandbox/worker.py on the submission)
 
-The launcher sends init's PID to the grader on the control pipe, so the grader can see (through
-``/proc``) every process of the jail. When init dies the kernel kills every other process in its
-PID namespace, and the launcher's ``waitpid`` returns only after they are all gone; so "the launcher
-has exited" means "no process of the submission is left". init gets SIGKILL when the launcher dies.
-Last, the launcher writes the worker's wait status on the control pipe, then exits with it: a process
-of the grader that is not the launcher's parent (a forked grading process the jail was handed to)
-learns from the pipe how the worker ended, and that nothing of the jail is left.
+A worker is a fork, not a new Python: starting Python and importing NumPy was most of a worker's
+start-up, and a grading starts two. Nothing of the other jails reaches it (each jail launcher keeps
+only its own jail's file descriptors, the worker only its channel and log), and it is what an exec
+would have made: the jail's user, limits and environment, dumpable, the usual signal handlers.
+
+Each jail launcher sends its own PID and init's on its jail's control pipe, so the grader can end the
+jail and see (through ``/proc``) every process in it. When init dies the kernel kills every other
+process in its PID namespace, and the jail launcher's ``waitpid`` returns only after they are all
+gone; so "the jail launcher has exited" means "no process of the submission is left". init gets
+SIGKILL when the jail launcher dies, a jail launcher SIGTERM when the launcher dies, the launcher
+SIGKILL when the grader dies. Last, the jail launcher writes the worker's wait status on the control
+pipe, then exits with it: a process of the grader that is not its parent (any, here) learns from the
+pipe how the worker ended, and that nothing of the jail is left.
 
 ``user`` mode (root, but the kernel refuses namespaces): the launcher drops to the jail's user and
-becomes the worker; the grader kills every process of that user when it is done.
+becomes the worker (an exec of Python); the grader kills every process of that user when it is done.
 """
+import builtins
 import ctypes
+import gc
+import importlib
 import json
 import os
 import resource
@@ -112,6 +123,35 @@ def exec_worker(config):
     os.execve(config["python"], config["worker_argv"], config["env"])
 
 
+def become_worker(config):
+    """In a fork of init: run the worker as ``python -I -S -B -u -c CODE ARGS`` (``worker_argv``) would,
+    in this process, where NumPy is already imported."""
+    _prctl(PR_SET_DUMPABLE, 1)  # as after an exec: the worker's /proc files are its user's
+    os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # only the channel (0, 1) and the log (2) stay
+    os.environ.clear()
+    os.environ.update(config["env"])
+    argv = config["worker_argv"]
+    code = argv[argv.index("-c") + 1]
+    sys.argv[:] = ["-c", *argv[argv.index("-c") + 2:]]
+    sys.dont_write_bytecode = True
+    status = 0
+    try:
+        exec(compile(code, "<string>", "exec"), {"__name__": "__main__", "__builtins__": builtins})
+    except SystemExit as exc:
+        status = exc.code if type(exc.code) is int else 0 if exc.code is None else 1
+    except BaseException:  # noqa: BLE001 - as Python would: the traceback on stderr (the log), status 1
+        import traceback
+
+        traceback.print_exc()
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(status)
+
+
 def run_init(config, status_pipe):
     """PID 1 of the jail: start the worker, reap every orphan, report the worker's wait status."""
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -122,7 +162,7 @@ def run_init(config, status_pipe):
     worker = os.fork()
     if worker == 0:
         os.close(status_pipe)
-        exec_worker(config)
+        become_worker(config)
     while True:
         pid, status = os.waitpid(-1, 0)
         if pid == worker:
@@ -139,8 +179,8 @@ def fail(exc):
 def main():
     config = json.loads(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    control = config["control_fd"]
     if config["mode"] == "user":
+        control = config["control_fd"]
         os.write(control, struct.pack("<q", os.getpid()))
         os.close(control)
         try:
@@ -150,6 +190,58 @@ def main():
             exec_worker(config)
         except OSError as exc:  # e.g. a Python that other users may not run (under /root)
             fail(exc)
+    run_launcher(config)
+
+
+JAIL_FDS = ("stdin_fd", "stdout_fd", "log_fd", "control_fd")
+
+
+def run_launcher(config):
+    """Import what every worker imports first, then fork a jail launcher for each jail; wait for them."""
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != config["grader_pid"]:
+        os._exit(1)
+    jails = config["jails"]
+    gc.disable()  # as in a worker: only long-lived objects until the submission runs
+    sys.path[:] = config["path"]
+    for name in config["preimport"]:
+        try:
+            importlib.import_module(name)
+        except BaseException:  # noqa: BLE001 - the worker imports it again, and says why it cannot
+            pass
+    gc.freeze()  # the forks share these pages rather than copying each one a collection would touch
+    launchers = []
+    for jail in jails:
+        pid = os.fork()
+        if pid == 0:
+            for other in jails:
+                if other is not jail:
+                    for name in JAIL_FDS:
+                        os.close(other[name])
+            try:
+                run_jail(jail, os.getppid())
+            finally:
+                os._exit(111)
+        launchers.append(pid)
+    for jail in jails:
+        for name in JAIL_FDS:
+            os.close(jail[name])
+    while launchers:
+        try:
+            pid, _ = os.waitpid(-1, 0)
+        except ChildProcessError:
+            break
+        if pid in launchers:
+            launchers.remove(pid)
+    os._exit(0)
+
+
+def run_jail(config, launcher_pid):
+    """A jail launcher: build one jail (namespaces, init, the worker), report, wait, report how it ended."""
+    control = config["control_fd"]
+    for fd, name in ((0, "stdin_fd"), (1, "stdout_fd"), (2, "log_fd")):
+        os.dup2(config[name], fd)
+        os.close(config[name])
     try:
         _check(libc.unshare(CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET | CLONE_NEWUTS), "unshare")
         _mount(None, "/", None, MS_REC | MS_PRIVATE)  # nothing mounted here reaches the grader's view
@@ -165,8 +257,8 @@ def main():
         except BaseException as exc:  # noqa: BLE001 - say why on the worker's log, then fail
             fail(exc)
     os.close(status_write)
-    os.write(control, struct.pack("<q", init))
-    for fd in (0, 1):  # the channel belongs to the worker; the launcher keeps only its log (fd 2)
+    os.write(control, struct.pack("<qq", os.getpid(), init))
+    for fd in (0, 1):  # the channel belongs to the worker; the jail launcher keeps only its log (fd 2)
         os.close(fd)
 
     def stop(signum, frame):
@@ -176,8 +268,8 @@ def main():
             pass
 
     signal.signal(signal.SIGTERM, stop)
-    _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # the grader killed: end the jail too (init would then wait)
-    if os.getppid() != config["grader_pid"]:
+    _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)  # the launcher killed: end the jail too (init would then wait)
+    if os.getppid() != launcher_pid:
         stop(signal.SIGTERM, None)
     while True:
         try:

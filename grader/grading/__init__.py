@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from . import calls, streams
-from ..sandbox import oracles
 from .. import sandbox
+from ..sandbox import jail as jail_module
 from ..sandbox.files import remove_tree, temporary_folder
 from ..course import (COURSE_ROOT, EXERCISES_DIR, TESTS_DIR, CourseError, modules, relative, resolve_weeks,
                       week_title, weeks as all_weeks)
@@ -189,22 +189,23 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
                *([] if hidden else ["--no-hidden"]), *(["--no-guard"] if trusted else []),
                *([] if time_limit is None else [f"--run-time-limit={time_limit}"])]
     limits = {"call_timeout": call_timeout, "memory_mb": memory_mb, "time_limit": time_limit}
-    # The worker starts now and imports the submission's modules while this process imports pytest
-    # and collects the tests (with a chosen exercise, only what its tests call is imported). So does
-    # the worker of the process that will share the exercises (grader.grading.streams), in a jail of
-    # its own: started by that process after the fork, it would keep it waiting while this process
-    # has a core to spare now.
+    # The worker starts now, before this process imports NumPy (grader.sandbox.jail imports none),
+    # and imports the submission's modules while this process imports pytest and collects the tests
+    # (with a chosen exercise, only what its tests call is imported). So does the worker of the
+    # process that will share the exercises (grader.grading.streams), in a jail of its own: started
+    # by that process after the fork, it would keep it waiting while this process has a core to spare.
+    jails = [jail_module.Jail(submission.root, memory_mb, slot=slot)
+             for slot in range(2 if _shares(processes, exercises) else 1)]
+    launched = jail_module.launch(jails, _imported_by(submission))
+    boxes = [sandbox.Sandbox(submission.root, slot=slot, **limits) for slot in range(len(jails))]
     preload = () if exercises else _modules_of(submission.test_files)
-    started = sandbox.Sandbox(submission.root, **limits)
-    spare = sandbox.Sandbox(submission.root, slot=1, **limits) if _shares(started, processes, exercises) else None
-    sandbox.start_together([box for box in (started, spare) if box is not None])
-    for box in (started, spare):
-        if box is not None:
-            box.preload(preload)
+    for box, jail, process in zip(boxes, jails, launched):
+        box.adopt(jail, process)
+        box.preload(preload)
     capture = _session(submission.test_files, options + [f"--exercise={name}" for name in exercises]
                        + [f"--processes={processes}"]
                        + ([] if seed is None else [f"--seed={seed}"]),
-                       started, spare)
+                       *boxes)
     from . import plugin
 
     if exercises and not plugin.graded_items(capture.config):
@@ -214,6 +215,8 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
     results = GradingResults(submission.label, weeks, time.perf_counter() - start,
                              seed=capture.config._grader_seed, isolation=capture.config._grader_sandbox.isolation)
     cascades = calls.annotate(results)
+    from ..sandbox import oracles  # not before the workers start: it imports NumPy
+
     reference = oracles.reference_folder()
     if reference is not None and Path(submission.root).resolve() != reference:
         for exercise, callees in cascades[:MAX_REGRADES]:
@@ -237,12 +240,31 @@ def grade(submission, call_timeout=sandbox.DEFAULT_CALL_TIMEOUT, memory_mb=sandb
 MAX_REGRADES = 12  # exercises graded again with reference helpers, in one grading (each is a session)
 
 
-def _shares(started, processes, exercises):
+# Packages a submission's code may import that take its worker long to import (h5py: 30 ms): where
+# the graded modules mention one, the jails' launcher imports it once, before the workers are forked.
+SLOW_IMPORTS = ("h5py",)
+
+
+def _imported_by(submission):
+    """Which of :data:`SLOW_IMPORTS` the graded weeks' modules of ``submission`` mention."""
+    found = set()
+    for week in submission.weeks:
+        folder = Path(submission.root) / week
+        for file in sorted(folder.glob("*.py")) if folder.is_dir() else []:
+            try:
+                source = file.read_bytes()
+            except OSError:
+                continue
+            found.update(name for name in SLOW_IMPORTS if name.encode() in source)
+    return sorted(found)
+
+
+def _shares(processes, exercises):
     """Whether a session will fork a second grading process and can hand it a worker started here:
     where the jail has namespaces (its launcher tells any process how the worker ended), and the whole
     suites run (a chosen exercise is one group of tests, graded in one process)."""
     return (processes >= 2 and not exercises and streams.supported()
-            and started.jail.mode == sandbox.jail_module.NAMESPACES)
+            and jail_module.available_mode() == jail_module.NAMESPACES)
 
 
 def _modules_of(test_files):

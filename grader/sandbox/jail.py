@@ -125,6 +125,11 @@ class Jail:
         self.left_running = 0  # without a jail: processes of the submission found and stopped at its end
 
     @property
+    def log_path(self):
+        """The worker's log: what it prints, and why it ended."""
+        return self.folder / "output.log"
+
+    @property
     def init_pid(self):
         """The host PID of the jail's init (namespaces mode), from the jail launcher's control pipe."""
         self._read_pids()
@@ -315,6 +320,47 @@ class Jail:
         files.remove_tree(self.folder)
 
 
+def worker_command(jail):
+    """``(argv, env)`` that start a worker in ``jail`` (its paths are the jail's)."""
+    env = dict(os.environ)
+    # One BLAS thread: predictable timing, less memory, fair when a class is graded in parallel.
+    env.update(OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    kit = jail.kit_inside
+    # The worker imports its two modules from the jail's kit, never the grader's package (whose
+    # __init__ would look for the course), with no path of the course's or the current folder's.
+    # Without the site module (-S): its path is set here, and the .pth files of site-packages (an
+    # editable install's finder, a certificate hook) are the machine's business, not the worker's:
+    # running them was a fifth of its start-up. The builtins site adds (exit, help, ...) stay.
+    # The cyclic garbage collector stays off while it imports (worker.main turns it on).
+    bootstrap = (f"import gc, site, sys, types\n"
+                 f"gc.disable()\n"
+                 f"site.setquit(); site.setcopyright(); site.sethelper()\n"
+                 f"sys.path[:] = {worker_path() + [kit]!r}\n"
+                 f"for name in ('grader', 'grader.sandbox'):\n"
+                 f"    package = sys.modules[name] = types.ModuleType(name)\n"
+                 f"    package.__path__ = [{kit!r} + '/' + name.replace('.', '/')]\n"
+                 f"from grader.sandbox.worker import main\n"
+                 f"main()\n")
+    return [sys.executable, "-I", "-S", "-B", "-u", "-c", bootstrap, jail.submission_inside], env
+
+
+def launch(jails, preimport=()):
+    """Start a worker in each of ``jails``; their processes, for :meth:`grader.sandbox.Sandbox.adopt`.
+    Namespaces jails share one launcher (:func:`start_all`), which imports NumPy and the packages in
+    ``preimport`` once for all of them. Imports no NumPy itself: ``python -m grader`` starts its
+    workers before it imports NumPy."""
+    logs = []
+    try:
+        for jail in jails:
+            logs.append(open(jail.log_path, "wb"))  # a new log for each worker: the file-size limit caps each
+        if len(jails) > 1 and all(jail.mode == NAMESPACES for jail in jails):
+            return start_all([(jail, *worker_command(jail), log) for jail, log in zip(jails, logs)], preimport)
+        return [jail.start(*worker_command(jail), log) for jail, log in zip(jails, logs)]
+    finally:
+        for log in logs:
+            log.close()
+
+
 LAUNCHER = str(Path(__file__).with_name("jail_launcher.py"))
 PREIMPORTED = ["numpy"]  # what every worker imports first: imported once, before the workers are forked
 
@@ -343,11 +389,11 @@ class _Launcher:
         self.process, self.count = process, count
 
 
-def start_all(launches):
+def start_all(launches, preimport=()):
     """Start the workers of several namespaces jails with one launcher (:mod:`.jail_launcher`): it
-    imports NumPy once and forks each worker from itself, in its jail, instead of starting Python
-    and importing NumPy in each. ``launches``: ``(jail, worker_argv, env, log)`` each, ``log`` a file.
-    Returns a :class:`Launched` for each, in order."""
+    imports NumPy (and the packages named in ``preimport``) once and forks each worker from itself,
+    in its jail, instead of starting Python and importing NumPy in each. ``launches``: ``(jail,
+    worker_argv, env, log)`` each, ``log`` a file. Returns a :class:`Launched` for each, in order."""
     jails, passed, kept = [], [], []
     try:
         for jail, worker_argv, env, log in launches:
@@ -359,7 +405,8 @@ def start_all(launches):
             kept.append((stdin_write, stdout_read, control_read))
             jails.append({**jail._config(worker_argv, env), "stdin_fd": stdin_read, "stdout_fd": stdout_write,
                           "log_fd": log_fd, "control_fd": control_write})
-        config = {"mode": NAMESPACES, "grader_pid": os.getpid(), "jails": jails, "preimport": PREIMPORTED,
+        config = {"mode": NAMESPACES, "grader_pid": os.getpid(), "jails": jails,
+                  "preimport": PREIMPORTED + [name for name in preimport if name not in PREIMPORTED],
                   "path": worker_path()}
         first_env = launches[0][0]._environment(launches[0][2])
         process = subprocess.Popen([sys.executable, "-I", "-S", "-B", LAUNCHER, json.dumps(config)],

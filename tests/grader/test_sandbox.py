@@ -109,7 +109,7 @@ def test_class_attributes_are_reachable_by_dotted_names(sub):
 
 
 def test_an_oversized_result_is_refused_and_the_next_call_works(sub, monkeypatch):
-    monkeypatch.setattr(sandbox, "MAX_ANSWER_BYTES", 2**20)
+    monkeypatch.setattr(sandbox.remote, "MAX_ANSWER_BYTES", 2**20)
     with pytest.raises(sandbox.SubmissionRaised, match="MB of data"):
         sub.huge()
     assert sub.double(1.5) == 3.0

@@ -52,6 +52,15 @@ if __name__ == "__main__":
         # pytest's items), a few hundred thousand: the cyclic collector would go through them again
         # and again, for nothing (30-60 ms a run). The pytest plugin turns it back on, with them frozen.
         gc.disable()
+        # h5py's import (a test reading the file a model saved) reads platform.uname() whole, and its
+        # processor field runs `uname -p` in a subprocess: a fork of this whole process, for a value
+        # nothing here reads. The field is cached where uname() keeps it (Python 3.9+).
+        try:
+            import platform
+
+            platform.uname().__dict__.setdefault("processor", "")
+        except (AttributeError, TypeError):
+            pass
     status = main(arguments)
     if for_instructors(arguments):
         sys.exit(status)  # the tools end the usual way (their process pools, their files)

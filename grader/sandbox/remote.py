@@ -4,6 +4,7 @@ its worker and reads the answers, the proxies of the submission's functions and 
 (:func:`together`). May import the core only.
 """
 import contextlib
+import copy
 import functools
 import os
 import queue
@@ -255,6 +256,7 @@ class Sandbox:
         self.oracles = {}
         self._batch = None  # the evaluations of Sandbox.together, while they run
         self._scope, self._scope_calls, self._shared = None, 0, {}  # see share_calls
+        self._made_once = {}  # key -> (worker generation, what was made, or the exception it raised): see once
 
     @property
     def jail(self):
@@ -385,6 +387,25 @@ class Sandbox:
         the same request (same function, same plain arguments). As one test checking every value
         would, the submission computes once. ``scope`` None: every call runs."""
         self._scope, self._scope_calls = scope, 0
+
+    def once(self, key, make):
+        """``make()`` once for all the tests that ask for ``key`` while this worker runs. For the tests
+        that check one value each of what objects living in the worker do (build a model, save it,
+        load it), which :meth:`share_calls` leaves out (an object's state may change from test to
+        test): a test function that only reads them names the pipeline with ``key`` (its parameters
+        but ``value``), and the submission runs it once, as one test checking every value would. An
+        exception ``make`` raised is raised again for each test; a worker restarted since makes it again."""
+        known = self._made_once.get(key)
+        if known is None or (known[2] is None and (known[0] != self.generation or self._worker is None)):
+            try:
+                made = make()
+                known = (self.generation, made, None)  # the generation its objects live in, after any restart
+            except Exception as exc:  # noqa: BLE001 - the submission's failure (or a check's), for each test
+                known = (self.generation, None, exc)
+            self._made_once[key] = known
+        if known[2] is not None:
+            raise copy.copy(known[2]).with_traceback(None)
+        return known[1]
 
     def _shared_answer(self, request):
         """``(slot, answer)``: the answer of the same call in an earlier test of the scope, or None."""

@@ -378,3 +378,28 @@ def test_the_jails_of_one_grading_process_have_users_of_their_own():
     uids = {sandbox.jail_module.jail_uid(pid, slot) for pid in (1, 2, 4_194_304) for slot in (0, 1)}
     assert len(uids) == 6 and max(uids) < 2**31 - 1
     assert {sandbox.jail_module.grader_pid_of(sandbox.jail_module.jail_uid(7, slot)) for slot in (0, 1)} == {7}
+
+
+def test_once_makes_a_pipeline_once_per_worker_and_raises_its_failure_at_each_ask(sub):
+    box = sandbox.active()
+    made = []
+
+    def make():
+        made.append(1)
+        return sub.Counter(1)
+
+    first = box.once("counter", make)
+    assert box.once("counter", make) is first and len(made) == 1
+    assert first.add(2).count == 3  # alive in the worker
+    box._discard_worker()  # a crash: a restarted worker has none of the objects of the one before
+    again = box.once("counter", make)
+    assert len(made) == 2 and again.count == 1
+
+    def fails():
+        made.append(1)
+        return sub.not_yet()
+
+    for _ in range(2):
+        with pytest.raises(sandbox.NotImplementedBySubmission):
+            box.once("fails", fails)
+    assert len(made) == 3

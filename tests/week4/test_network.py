@@ -147,9 +147,13 @@ def _(rng):
 @pytest.mark.parametrize("num_iterations, n_costs", [(1, 1), (101, 2), (201, 3)])
 def test_fit_returns_the_network_and_keeps_costs(num_iterations, n_costs, value):
     X, Y = data(0)
-    net = make([3, 4, 1], "NeuralNetwork([3, 4, 1], rng=0)", rng=0)
     name = f"NeuralNetwork([3, 4, 1], rng=0).fit(X, Y, num_iterations={num_iterations})"
-    returned = net.fit(X, Y, num_iterations=num_iterations)
+
+    def fitted():
+        net = make([3, 4, 1], "NeuralNetwork([3, 4, 1], rng=0)", rng=0)
+        return net, net.fit(X, Y, num_iterations=num_iterations)
+
+    net, returned = sandbox.active().once(("NeuralNetwork.fit", num_iterations), fitted)  # one training for both values
     if value == "costs_":
         checks.assert_costs(net.costs_, n_costs, f"{name}: costs_")
         return

@@ -412,8 +412,12 @@ def test_fit_returns_the_model_and_keeps_a_history(validation, value):
     X, y = data(0, m=20)
     name = f"DeepClassifier([3, 4, 3], output='softmax', mini_batch_size=8, rng=0).fit(X, y, num_epochs=3" + \
            (", X_val=X, Y_val=y)" if validation else ")")
-    clf = make(name, [3, 4, 3], output="softmax", mini_batch_size=8, rng=0)
-    returned = clf.fit(X, y, num_epochs=3, X_val=X if validation else None, Y_val=y if validation else None)
+
+    def fitted():
+        clf = make(name, [3, 4, 3], output="softmax", mini_batch_size=8, rng=0)
+        return clf, clf.fit(X, y, num_epochs=3, X_val=X if validation else None, Y_val=y if validation else None)
+
+    clf, returned = sandbox.active().once(("DeepClassifier.fit", validation), fitted)  # one training for the values' tests
     if value == "self":
         if not isinstance(returned, sandbox.RemoteObject) or returned.type_name != "DeepClassifier":
             checks.fail(f"{name}: should return the model itself (return self), got {checks._describe(returned)}")
@@ -582,23 +586,27 @@ def test_score_matches_reference(case):
 @pytest.mark.parametrize("value", ["parameters", "attributes"])  # the weights and the attributes of the file
 @pytest.mark.parametrize("seed, output, dtype", [(0, "softmax", "float64"), (1, "sigmoid", "float32")], ids=str)
 def test_save_writes_hdf5_with_the_weights(seed, output, dtype, value):
-    import h5py
-
     layer_dims = [3, 4, 3] if output == "softmax" else [3, 4, 1]
     kwargs = {"output": output, "dtype": dtype, "lambd": round(float(np.random.default_rng(seed).uniform(0, 1)), 3),
               "rng": seed}
     name = f"DeepClassifier({layer_dims}, output={output!r}, dtype={dtype!r}, lambd={kwargs['lambd']}, ...).save(path)"
-    clf = make(name, layer_dims, **kwargs)
-    with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
-        path = str(Path(folder) / "model.h5")
-        clf.save(path)
-        data = sandbox.Sandbox.read_shared(path)
-        if not data.startswith(b"\x89HDF\r\n\x1a\n"):  # the HDF5 signature (at offset 0 from h5py)
-            checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
-        written = io.BytesIO(data)
-        with h5py.File(written, "r") as f:
-            stored = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
-            attributes = dict(f.attrs)
+
+    def saved():
+        import h5py
+
+        clf = make(name, layer_dims, **kwargs)
+        with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
+            path = str(Path(folder) / "model.h5")
+            clf.save(path)
+            data = sandbox.Sandbox.read_shared(path)
+            if not data.startswith(b"\x89HDF\r\n\x1a\n"):  # the HDF5 signature (at offset 0 from h5py)
+                checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
+            with h5py.File(io.BytesIO(data), "r") as f:
+                stored = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
+                return clf, stored, dict(f.attrs)
+
+    # The values' tests read one saved file: the model is made and saved once (Sandbox.once).
+    clf, stored, attributes = sandbox.active().once(("DeepClassifier.save", seed), saved)
     if value == "parameters":
         checks.assert_keys(stored, param_keys(2), f"{name}: the datasets of the group 'parameters'")
         checks.assert_close(stored, clf.parameters, f"{name}: the saved weights vs the model's parameters", rtol=0,
@@ -625,11 +633,16 @@ def test_load_gives_identical_predictions(seed, output, dtype, value):
     X, _ = data(seed, C=layer_dims[-1], m=16)
     kwargs = {"output": output, "dtype": dtype, "keep_prob": 0.8, "lambd": 0.1, "mini_batch_size": 8, "rng": seed}
     name = f"DeepClassifier.load(path) after DeepClassifier({layer_dims}, output={output!r}, dtype={dtype!r}, ...).save(path)"
-    clf = make(name, layer_dims, **kwargs)
-    with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
-        path = str(Path(folder) / "model.h5")
-        clf.save(path)
-        loaded = load(path)
+
+    def saved_and_loaded():
+        clf = make(name, layer_dims, **kwargs)
+        with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
+            path = str(Path(folder) / "model.h5")
+            clf.save(path)
+            return clf, load(path)
+
+    # The values' tests read the same two models (predict_proba, which might change them, comes last).
+    clf, loaded = sandbox.active().once(("DeepClassifier.load", seed), saved_and_loaded)
     if not isinstance(loaded, sandbox.RemoteObject) or loaded.type_name != "DeepClassifier":
         checks.fail(f"{name}: should return a DeepClassifier, got {checks._describe(loaded)}")
     if value == "parameters":

@@ -325,8 +325,12 @@ def test_fit_returns_the_model_and_keeps_a_history(validation, value):
     X, y = images(0, m=10)
     kwargs = {"learning_rate": 0.01, "mini_batch_size": 4, "rng": 0}
     name = f"{describe(*ONE_BLOCK, **kwargs)}.fit(X, y, num_epochs=2" + (", X_val=X, Y_val=y)" if validation else ")")
-    net = make(*ONE_BLOCK, **kwargs)
-    returned = net.fit(X, y, num_epochs=2, X_val=X if validation else None, Y_val=y if validation else None)
+
+    def fitted():
+        net = make(*ONE_BLOCK, **kwargs)
+        return net, net.fit(X, y, num_epochs=2, X_val=X if validation else None, Y_val=y if validation else None)
+
+    net, returned = sandbox.active().once(("ConvNet.fit", validation), fitted)  # one training for the values' tests
     if value == "self":
         if not isinstance(returned, sandbox.RemoteObject) or returned.type_name != "ConvNet":
             checks.fail(f"{name}: should return the model itself (return self), got {checks._describe(returned)}")
@@ -479,19 +483,24 @@ def test_score_is_the_accuracy(seed):
 @pytest.mark.parametrize("value", ["parameters", "attributes"])  # the weights and the attributes of the file
 @pytest.mark.parametrize("dtype", ["float64", "float32"])
 def test_save_writes_hdf5_with_the_weights(dtype, value):
-    import h5py
-
     name = f"{describe(*TWO_BLOCKS, dtype=dtype, rng=0)}.save(path)"
-    net = make(*TWO_BLOCKS, dtype=dtype, rng=0)
-    with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
-        path = str(Path(folder) / "model.h5")
-        net.save(path)
-        data = sandbox.Sandbox.read_shared(path)
-        if not data.startswith(b"\x89HDF\r\n\x1a\n"):  # the HDF5 signature (at offset 0 from h5py)
-            checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
-        with h5py.File(io.BytesIO(data), "r") as f:
-            stored = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
-            attributes = dict(f.attrs)
+
+    def saved():
+        import h5py
+
+        net = make(*TWO_BLOCKS, dtype=dtype, rng=0)
+        with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
+            path = str(Path(folder) / "model.h5")
+            net.save(path)
+            data = sandbox.Sandbox.read_shared(path)
+            if not data.startswith(b"\x89HDF\r\n\x1a\n"):  # the HDF5 signature (at offset 0 from h5py)
+                checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
+            with h5py.File(io.BytesIO(data), "r") as f:
+                stored = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
+                return net, stored, dict(f.attrs)
+
+    # The values' tests read one saved file: the model is made and saved once (Sandbox.once).
+    net, stored, attributes = sandbox.active().once(("ConvNet.save", dtype), saved)
     if value == "parameters":
         checks.assert_keys(stored, param_keys(3), f"{name}: the datasets of the group 'parameters'")
         checks.assert_close(stored, net.parameters, f"{name}: the saved weights vs the model's parameters", rtol=0,
@@ -516,11 +525,16 @@ def test_save_writes_hdf5_with_the_weights(dtype, value):
 def test_load_gives_identical_predictions(dtype, value):
     X, _ = images(3, TWO_BLOCKS[0], m=5, n_classes=TWO_BLOCKS[2])
     name = f"ConvNet.load(path) after {describe(*TWO_BLOCKS, dtype=dtype, rng=1)}.save(path)"
-    net = make(*TWO_BLOCKS, dtype=dtype, rng=1)
-    with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
-        path = str(Path(folder) / "model.h5")
-        net.save(path)
-        loaded = load(path)
+
+    def saved_and_loaded():
+        net = make(*TWO_BLOCKS, dtype=dtype, rng=1)
+        with sandbox.active().shared_folder() as folder:  # a folder the jailed code can write to
+            path = str(Path(folder) / "model.h5")
+            net.save(path)
+            return net, load(path)
+
+    # The values' tests read the same two models (predict_proba, which might change them, comes last).
+    net, loaded = sandbox.active().once(("ConvNet.load", dtype), saved_and_loaded)
     if not isinstance(loaded, sandbox.RemoteObject) or loaded.type_name != "ConvNet":
         checks.fail(f"{name}: should return a ConvNet, got {checks._describe(loaded)}")
     if value == "parameters":

@@ -2,6 +2,8 @@
 
 The grading process never unpickles anything a submission produced. Values travel as a JSON tree
 plus raw array buffers, and decoding rebuilds them from scratch, checking every tag, dtype and size.
+The other way, the grading process pickles its requests (:func:`encode_request`): the worker runs the
+submission anyway, so nothing it is sent can do harm there, and it reads them several times faster.
 Only these types exist on the grading side: ``None``, ``bool``, ``int``, ``float``, ``complex``,
 ``str``, ``bytes``, numpy arrays and scalars of numeric, boolean or string dtype, and ``tuple``,
 ``list`` and ``dict`` of those. Anything else a submission returns stays in its worker process and is
@@ -10,7 +12,9 @@ represented here by a :class:`Handle`.
 The same tree (JSON + arrays) is what fixture files store in HDF5, so fixtures and the sandbox share
 one notion of "a value".
 """
+import io
 import math
+import pickle
 import struct
 from json import dumps as json_dumps, loads as json_loads
 from dataclasses import dataclass
@@ -57,32 +61,6 @@ class Handle:
     type_name: str
     callable: bool
     text: str = ""
-
-
-@dataclass(frozen=True)
-class FunctionRef:
-    """Reference to a submission's function, sent to the worker to be used as a callable argument;
-    ``kwargs`` (plain data) are bound to it there, like ``functools.partial``."""
-
-    module: str
-    name: str
-    kwargs: tuple = ()  # ((name, value), ...)
-
-
-@dataclass(frozen=True)
-class Call:
-    """A call of a submission's function (``target``, a :class:`FunctionRef` or the :class:`Handle` of a
-    callable) that the worker makes when the request holding it arrives, just before that request's
-    own call, passing its result on in its place: the value never travels back to the grader.
-    ``arity``: the result must be a tuple or list of that many values; ``index``: only that item is
-    passed on (a tuple of indices: a tuple of those items); ``name`` says what was called in the message when the result has another form."""
-
-    target: object
-    args: tuple
-    kwargs: tuple = ()  # ((name, value), ...)
-    index: object = None
-    arity: object = None
-    name: str = ""
 
 
 def copied(value):
@@ -143,16 +121,6 @@ def to_tree(value, arrays, make_handle=None, depth=0):
     if t is dict:
         return {"dict": [[to_tree(k, arrays, make_handle, depth + 1), to_tree(v, arrays, make_handle, depth + 1)]
                          for k, v in value.items()]}
-    if t is Handle:
-        return {"handle": value.id}
-    if t is FunctionRef:
-        return {"function": [value.module, value.name,
-                             to_tree(dict(value.kwargs), arrays, make_handle, depth + 1)]}
-    if t is Call:
-        return {"call": [to_tree(value.target, arrays, make_handle, depth + 1),
-                         to_tree(list(value.args), arrays, make_handle, depth + 1),
-                         to_tree(dict(value.kwargs), arrays, make_handle, depth + 1),
-                         list(value.index) if type(value.index) is tuple else value.index, value.arity, value.name]}
     if make_handle is not None:
         plain = _plain_equivalent(value)
         if plain is not None:
@@ -188,12 +156,9 @@ def _add_array(arrays, array):
 
 
 # ------------------------------------------------------------------------------------- from a tree
-def from_tree(tree, arrays, resolve=None, depth=0):
-    """Rebuild a value from :func:`to_tree`'s output, validating every node.
-
-    ``resolve(node)`` turns ``{"handle": id}``/``{"function": [...]}`` nodes into live objects in a
-    worker; in the grading process it is None and ``{"object": ...}`` nodes become :class:`Handle`.
-    """
+def from_tree(tree, arrays, depth=0):
+    """Rebuild a value from :func:`to_tree`'s output, validating every node (``{"object": ...}``, an
+    object that stayed in the worker, becomes a :class:`Handle`)."""
     if depth > MAX_DEPTH:
         raise CodecError("value is nested too deeply")
     if tree is None or type(tree) in (bool, str):
@@ -218,38 +183,22 @@ def from_tree(tree, arrays, resolve=None, depth=0):
             raise CodecError("malformed scalar")
         return array[()]
     if tag == "tuple":
-        return tuple(from_tree(v, arrays, resolve, depth + 1) for v in _expect(body, list))
+        return tuple(from_tree(v, arrays, depth + 1) for v in _expect(body, list))
     if tag == "list":
-        return [from_tree(v, arrays, resolve, depth + 1) for v in _expect(body, list)]
+        return [from_tree(v, arrays, depth + 1) for v in _expect(body, list)]
     if tag == "dict":
         out = {}
         for pair in _expect(body, list):
             k, v = _items(pair, 2)
-            key = from_tree(k, arrays, resolve, depth + 1)
+            key = from_tree(k, arrays, depth + 1)
             try:
-                out[key] = from_tree(v, arrays, resolve, depth + 1)
+                out[key] = from_tree(v, arrays, depth + 1)
             except TypeError as exc:  # an unhashable key
                 raise CodecError(f"malformed dict key: {exc}") from None
         return out
     if tag == "object":
         hid, type_name, is_callable, text = _items(body, 4)
         return Handle(_expect(hid, int), _expect(type_name, str), _expect(is_callable, bool), _expect(text, str))
-    if tag == "handle" and resolve is not None:
-        return resolve(tree)
-    if tag == "function" and resolve is not None:
-        module, name, kwargs = _items(body, 3)
-        return resolve({"function": [module, name, from_tree(kwargs, arrays, resolve, depth + 1)]})
-    if tag == "call" and resolve is not None:
-        target, args, kwargs, index, arity, name = _items(body, 6)
-        for number in (*(index if type(index) is list else [index]), arity):
-            if number is not None and type(number) is not int:
-                raise CodecError("malformed call")
-        if type(index) is list:
-            index = tuple(index)
-        return resolve({"call": [from_tree(target, arrays, resolve, depth + 1),
-                                 _expect(from_tree(args, arrays, resolve, depth + 1), list),
-                                 _expect(from_tree(kwargs, arrays, resolve, depth + 1), dict),
-                                 index, arity, _expect(name, str)]})
     raise CodecError(f"unknown value tag {_short(tag)}")
 
 
@@ -329,13 +278,12 @@ def encode(value, make_handle=None):
                     + [a.data if a.flags.c_contiguous else a.tobytes() for a in arrays])
 
 
-def decode(data, resolve=None):
+def decode(data):
     """The value of an :func:`encode` message; :class:`CodecError` for anything else.
 
     ``data`` may come from a hostile process: every limit is checked before the work it bounds (the
     header's size before parsing it, its nesting before ``json.loads``, each array's size before
     copying it), so a bad message costs little time and memory, and every failure is a CodecError.
-    Only what ``resolve`` raises passes through unchanged.
     """
     view = memoryview(data)
     if len(view) < 4:
@@ -372,9 +320,58 @@ def decode(data, resolve=None):
     if offset != len(view):
         raise CodecError("trailing bytes after the last array")
     try:
-        return from_tree(tree, _ReceivedArrays(arrays), resolve)
+        return from_tree(tree, _ReceivedArrays(arrays))
     except RecursionError:  # only if the caller's stack is already nearly full: the depth is checked
         raise CodecError("value is nested too deeply") from None
+
+
+# --------------------------------------------------------------------- requests, grader -> worker
+def encode_request(value, reference):
+    """A request of the grading process to its worker, pickled; only the worker reads it
+    (:func:`decode_request`). ``reference(obj)`` gives ``(kind, *args)`` for an object that stands for
+    something the worker holds or makes (an object of the submission's, one of its functions, a call
+    to make there: see ``grader.sandbox.remote``), None for plain data. Arrays travel in C order, as
+    :func:`encode` sends them. Returns ``(message, kinds)``: ``kinds``, the set of kinds referred to."""
+    buffer = io.BytesIO()
+    pickler = _RequestPickler(buffer, reference)
+    pickler.dump(value)
+    return buffer.getvalue(), pickler.kinds
+
+
+class _RequestPickler(pickle.Pickler):
+    def __init__(self, file, reference):
+        super().__init__(file, protocol=5)
+        self.reference, self.kinds = reference, set()
+
+    def reducer_override(self, obj):  # not called for None, bools, ints, floats, strings, lists, dicts, tuples
+        if type(obj) is np.ndarray:
+            return NotImplemented if obj.flags.c_contiguous else np.ascontiguousarray(obj).__reduce_ex__(5)
+        found = self.reference(obj)
+        if found is None:
+            return NotImplemented
+        self.kinds.add(found[0])
+        return _referred, found
+
+
+def _referred(kind, *args):
+    """What a request's reference stands for; only the worker's :func:`decode_request` makes it."""
+    raise CodecError(f"a reference to a worker's {kind} outside the worker")
+
+
+def decode_request(data, resolve):
+    """The request :func:`encode_request` made, with ``resolve(kind, *args)`` in place of each reference."""
+    return _RequestUnpickler(io.BytesIO(data), resolve).load()
+
+
+class _RequestUnpickler(pickle.Unpickler):
+    def __init__(self, file, resolve):
+        super().__init__(file)
+        self.resolve = resolve
+
+    def find_class(self, module, name):
+        if module == __name__ and name == _referred.__name__:
+            return self.resolve  # the worker's, not the grader's module: the worker cannot import grader
+        return super().find_class(module, name)
 
 
 def _safe_shape(shape):

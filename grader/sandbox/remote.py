@@ -103,7 +103,7 @@ class _Worker:
         self._answers.put(None)
 
     def send(self, message):
-        self.write(codec.encode(message))
+        self.write(_encoded(message)[0])
 
     def write(self, *payloads):
         """Frames for ``payloads``, in one write: each write wakes the worker (a context switch)."""
@@ -372,12 +372,12 @@ class Sandbox:
         self._ensure_imported(module)
         request = {"op": "call", "module": module, "name": name, "args": list(args),
                    "kwargs": dict(kwargs or {}), "inspect_args": inspect_args}
-        slot, known = self._shared_answer(request)
+        slot, payload, known = self._shared_answer(request)
         if known is not None:
             return self._answer(known, inspect_args)
-        answer = self._request(request if slot is None else slot[1])  # slot[1]: the request, encoded
-        if slot is not None and slot[0] not in self._shared and not codec.holds(answer, codec.Handle):
-            self._shared[slot[0]] = (slot[1], codec.copied(answer))
+        answer = self._request(request if payload is None else payload)  # the request, encoded once
+        if slot is not None and slot not in self._shared and not codec.holds(answer, codec.Handle):
+            self._shared[slot] = (payload, codec.copied(answer))
         return self._answer(answer, inspect_args)
 
     def share_calls(self, scope):
@@ -408,22 +408,23 @@ class Sandbox:
         return known[1]
 
     def _shared_answer(self, request):
-        """``(slot, answer)``: the answer of the same call in an earlier test of the scope, or None."""
+        """``(slot, payload, answer)``: where the call's answer is shared (None: it is not), the request
+        encoded (None: not yet), and the answer of the same call in an earlier test of the scope (or None)."""
         batch = self._batch
         if self._scope is None or (batch is not None and batch.owns_current_thread()):
-            return None, None
-        if codec.holds(request, RemoteObject) or codec.holds(request, Deferred):
-            return None, None  # an object in the worker: its state may differ from test to test
+            return None, None, None
         try:
-            payload = codec.encode(_unwrap(request))
-        except (TypeError, ValueError, SubmissionError):
-            return None, None
-        slot = ((self._scope, self._scope_calls), payload)
+            payload, kinds = _encoded(request)
+        except SubmissionError:
+            return None, None, None  # sent as it is, it fails the same way there
+        if kinds & _STATEFUL:
+            return None, payload, None  # an object in the worker: its state may differ from test to test
+        slot = (self._scope, self._scope_calls)
         self._scope_calls += 1
-        known = self._shared.get(slot[0])
+        known = self._shared.get(slot)
         if known is not None and known[0] == payload:
-            return slot, codec.copied(known[1])
-        return slot, None
+            return slot, payload, codec.copied(known[1])
+        return slot, payload, None
 
     def evaluate(self, deferred):
         """The value of a :class:`Deferred` call (the item it names), made now."""
@@ -459,7 +460,7 @@ class Sandbox:
         modules = [m for m in modules if m not in worker.imported and m not in self._module_failures]
         if not modules or worker.preloading:
             return
-        payloads = [codec.encode({"op": "import", "module": m, "oracles": sorted(self.oracles)}) for m in modules]
+        payloads = [_encoded({"op": "import", "module": m, "oracles": sorted(self.oracles)})[0] for m in modules]
         worker.preloading = (modules, payloads, time.time_ns())
         try:
             self._send(worker, payloads)
@@ -541,7 +542,7 @@ class Sandbox:
         payloads, failed = [], {}
         for index, message in enumerate(messages):
             try:
-                payloads.append(message if type(message) is bytes else codec.encode(_unwrap(message)))
+                payloads.append(message if type(message) is bytes else _encoded(message)[0])
             except SubmissionError as exc:
                 failed[index] = exc
         if failed:
@@ -552,7 +553,7 @@ class Sandbox:
     @staticmethod
     def _send(worker, payloads):
         if len(payloads) > 1:
-            worker.write(codec.encode({"op": "batch", "count": len(payloads)}), *payloads)
+            worker.write(_encoded({"op": "batch", "count": len(payloads)})[0], *payloads)
         else:
             worker.write(payloads[0])
 
@@ -971,20 +972,29 @@ def _wrap(value, sandbox):
     return value
 
 
-def _unwrap(value):
+def _encoded(request):
+    """``(message, kinds)``: ``request`` for the worker (:func:`grader.codec.encode_request`), and the
+    kinds of the worker's things it refers to (:func:`_reference`)."""
+    return codec.encode_request(request, _reference)
+
+
+_STATEFUL = frozenset({"handle", "call"})  # references to objects whose state may change between tests
+
+
+def _reference(value):
+    """``(kind, *args)`` for what stands in a request for something of the worker's (the worker's
+    ``Worker._resolve`` turns it back), None for plain data. An object of a worker that has been
+    replaced since raises :class:`SubmissionCrashed`."""
     t = type(value)
     if t is RemoteObject:
-        return value._sandbox._live(value)
+        return "handle", value._sandbox._live(value).id
+    if t is codec.Handle:
+        return "handle", value.id
     if t is RemoteFunction:
-        return codec.FunctionRef(value.module, value.name, tuple(_unwrap(value.bound).items()))
+        return "function", value.module, value.name, value.bound
     if t is Deferred:
-        return codec.Call(_unwrap(value.function), _unwrap(value.args), tuple(_unwrap(value.kwargs).items()),
-                          value.index, value.arity, value.name)
-    if t in (list, tuple):
-        return t(_unwrap(v) for v in value)
-    if t is dict:
-        return {k: _unwrap(v) for k, v in value.items()}
-    return value
+        return "call", value.function, value.args, value.kwargs, value.index, value.arity, value.name
+    return None
 
 
 def together(function, inputs):

@@ -3,8 +3,9 @@
 It is started by :class:`grader.sandbox.Sandbox` inside the jail of :mod:`grader.sandbox.jail`, which
 gives it a copy of this module and :mod:`grader.codec` (never the grader's package), and talks over
 its original stdin/stdout, which it moves to private file descriptors before any learner code runs;
-the learner's own prints go to a log file. Requests and answers are :mod:`grader.codec` messages, so nothing the submission creates is ever
-unpickled by the grader. The worker refuses imports of the course's
+the learner's own prints go to a log file. Its answers are :mod:`grader.codec` messages, so nothing
+the submission creates is ever unpickled by the grader; the grader's requests come pickled
+(:func:`grader.codec.encode_request`), which only this process, the submission's, reads. The worker refuses imports of the course's
 ``solutions``, ``tests`` and ``grader`` packages, and reports every exception (``SystemExit`` and
 ``KeyboardInterrupt`` included) as data. Everything it answers is checked by the grading process; it
 decides nothing.
@@ -56,7 +57,7 @@ class Worker:
         if payload is None:
             return None
         self.deferred_in_request = False
-        message = codec.decode(payload, resolve=self._resolve)
+        message = codec.decode_request(payload, self._resolve)
         if self.deferred_in_request and isinstance(message, dict):
             message["deferred"] = True  # its arguments hold calls to make first (_Deferred)
         return message
@@ -95,13 +96,15 @@ class Worker:
         text = _safe_str(obj, repr)[:200]
         return codec.Handle(hid, type(obj).__qualname__, callable(obj), text)
 
-    def _resolve(self, node):
-        if "handle" in node:
-            return self.objects[node["handle"]]
-        if "call" in node:
+    def _resolve(self, kind, *args):
+        """What a request's reference stands for (grader.sandbox.remote._reference): an object held here,
+        a call to make (made when the request runs), or a function of the submission."""
+        if kind == "handle":
+            return self.objects[args[0]]
+        if kind == "call":
             self.deferred_in_request = True
-            return _Deferred(*node["call"])
-        module, name, kwargs = node["function"]
+            return _Deferred(*args)
+        module, name, kwargs = args
         function = self._lookup(module, name)
         return functools.partial(function, **kwargs) if kwargs else function
 

@@ -228,23 +228,25 @@ def test_a_value_at_the_deepest_allowed_level_round_trips():
         codec.encode({"k": value})
 
 
-def test_a_deferred_call_decodes_only_in_a_worker():
-    # The grading process sends calls; one in an answer (from a submission that found the worker's
-    # codec) is refused like any unknown tag, never resolved there.
-    call = codec.Call(codec.FunctionRef("week1.numpy_basics", "sigmoid"), (np.arange(2.0),), (("k", 1),), 0, 2, "f")
-    payload = codec.encode({"ok": call})
-    with pytest.raises(codec.CodecError, match="unknown value tag"):
-        codec.decode(payload)
-    nodes = []
-    decoded = codec.decode(payload, resolve=lambda node: nodes.append(node) or "resolved")
-    assert decoded == {"ok": "resolved"}
-    target, args, kwargs, index, arity, name = nodes[-1]["call"]
-    assert target == "resolved" and np.array_equal(args[0], np.arange(2.0)) and kwargs == {"k": 1}
-    assert (index, arity, name) == (0, 2, "f")
-    several = codec.Call(codec.FunctionRef("week1.numpy_basics", "sigmoid"), (), (), (0, 2), 3, "f")
-    codec.decode(codec.encode({"ok": several}), resolve=nodes.append)
-    assert nodes[-1]["call"][3] == (0, 2)  # a tuple of indices: those items
-    for index in ([0, "1"], [0.5], "0"):
-        malformed = codec.encode({"ok": codec.Call(codec.FunctionRef("m", "f"), (), (), index, 3, "f")})
-        with pytest.raises(codec.CodecError, match="malformed"):
-            codec.decode(malformed, resolve=nodes.append)
+def test_requests_are_read_only_by_a_worker_with_its_references_resolved_there():
+    # The grading process pickles what it sends (it runs no code of the worker's); the worker reads
+    # each reference (an object it holds, a function, a call to make) through its own resolve.
+    class Ref:
+        pass
+
+    ref = Ref()
+    fortran = np.asfortranarray(np.arange(6.0).reshape(2, 3))
+    request = {"op": "call", "args": [ref, (np.float64(1.5), fortran[:, ::2], b"x")], "kwargs": {"k": [ref]}}
+    message, kinds = codec.encode_request(request, lambda v: ("handle", 7) if v is ref else None)
+    assert kinds == {"handle"}
+    made = []
+    back = codec.decode_request(message, lambda kind, *args: made.append((kind, *args)) or "live")
+    assert made == [("handle", 7)]  # the same object twice in a request: one reference, resolved once
+    assert back["args"][0] == "live" and back["kwargs"] == {"k": ["live"]}
+    scalar, array, raw = back["args"][1]
+    assert type(scalar) is np.float64 and raw == b"x"
+    assert array.flags.c_contiguous and array.flags.writeable and np.array_equal(array, fortran[:, ::2])
+    with pytest.raises(codec.CodecError):
+        codec.decode(message)  # never unpickled by the grading process's decoder
+    plain, kinds = codec.encode_request({"x": np.ones(2)}, lambda v: None)
+    assert kinds == set() and codec.encode_request({"x": np.ones(2)}, lambda v: None)[0] == plain

@@ -20,7 +20,7 @@ from .. import numgrad
 from ..cases import Case
 from ..course import COURSE_ROOT, DATASETS_DIR, SOLUTIONS_DIR, TESTS_DIR, relative
 from ..sandbox.guard import Guard
-from ..sandbox.jail import NONE as UNISOLATED, site_folders
+from ..sandbox.jail import NONE as UNISOLATED, JailError, site_folders
 from ..results import ERROR, FAILED, PASSED, TestResult
 
 MESSAGE_LINES = 8
@@ -249,6 +249,7 @@ def pytest_runtestloop(session):
     if not _shared(config, session, groups):
         _close_spare(config)  # nothing to hand it to: its processes would only take a core from this one
         return None
+    _know_the_spare(config)
     # The last exercises of a module are claimed first: they build on the others and take longest (the
     # trainings); started late, one of them would keep a process busy long after the other is done.
     streams.share(list(groups.values())[::-1], config.getoption("grader_processes"), _run_group,
@@ -267,6 +268,17 @@ def _shared(config, session, groups):
     if config._grader_guard is not None and config._grader_sandbox.jail.mode == UNISOLATED:
         return False
     return streams.supported() and len(groups) >= 2
+
+
+def _know_the_spare(config):
+    """Read the PIDs of the spare's jail before the fork: its control pipe is read once, and this
+    process must still be able to end that jail if the forked one dies before it does."""
+    spare = config._grader_spare
+    try:
+        if spare is not None:
+            spare.jail.launcher_pid
+    except JailError:
+        pass  # no jail (namespaces refused): the forked process starts its own
 
 
 def _close_spare(config):

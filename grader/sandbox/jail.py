@@ -282,6 +282,8 @@ class Jail:
                 launcher, init = self.launcher_pid, self.init_pid
             except JailError:  # it never started a jail: its launcher is ending or gone
                 launcher = init = None
+            if self._launcher_ended(process, 0):  # another process ended it already (a forked one)
+                launcher = init = None  # and its PID may be another process's by now
             _signal(launcher, signal.SIGTERM)  # the jail launcher kills init and waits for the namespace
             if not self._launcher_ended(process, STOP_TIMEOUT):
                 _signal(init, signal.SIGKILL)
@@ -353,7 +355,7 @@ def launch(jails, preimport=()):
     try:
         for jail in jails:
             logs.append(open(jail.log_path, "wb"))  # a new log for each worker: the file-size limit caps each
-        if len(jails) > 1 and all(jail.mode == NAMESPACES for jail in jails):
+        if all(jail.mode == NAMESPACES for jail in jails):
             return start_all([(jail, *worker_command(jail), log) for jail, log in zip(jails, logs)], preimport)
         return [jail.start(*worker_command(jail), log) for jail, log in zip(jails, logs)]
     finally:

@@ -403,3 +403,29 @@ def test_once_makes_a_pipeline_once_per_worker_and_raises_its_failure_at_each_as
         with pytest.raises(sandbox.NotImplementedBySubmission):
             box.once("fails", fails)
     assert len(made) == 3
+
+
+@pytest.mark.skipif(sandbox.jail_module.available_mode() != sandbox.jail_module.NAMESPACES,
+                    reason="a worker is handed to another process only in the namespaces jail")
+def test_a_handed_over_jail_ends_when_the_process_it_was_handed_to_died_first(tmp_path):
+    """The grading process reads the spare's PIDs before the fork (grader.grading.plugin), so that it
+    can end that jail itself if the forked process dies without ending it."""
+    import os
+    import time
+
+    (tmp_path / "week0").mkdir()
+    (tmp_path / "week0" / "__init__.py").write_text("")
+    (tmp_path / "week0" / "tools.py").write_text(MODULE)
+    handed = sandbox.Sandbox(tmp_path, call_timeout=5, slot=1)
+    handed.start()
+    init = handed.jail.init_pid  # what _know_the_spare does before the fork
+    pid = os.fork()
+    if pid == 0:
+        sandbox.activate(handed)
+        code = 0 if sandbox.load("week0.tools").double(2) == 4 and handed.stop_strays() is None else 1
+        os._exit(code)  # dies with the jail still running
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    start = time.monotonic()
+    handed.close()
+    assert time.monotonic() - start < 5 and not os.path.exists(f"/proc/{init}")

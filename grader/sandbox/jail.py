@@ -308,6 +308,8 @@ class Jail:
         fd, deadline = self._control.fileno(), time.monotonic() + timeout
         while select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
             if not os.read(fd, 64):
+                self._control.close()
+                self._control = None
                 process.release()
                 return True
         return False

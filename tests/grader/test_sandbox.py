@@ -429,3 +429,41 @@ def test_a_handed_over_jail_ends_when_the_process_it_was_handed_to_died_first(tm
     start = time.monotonic()
     handed.close()
     assert time.monotonic() - start < 5 and not os.path.exists(f"/proc/{init}")
+
+
+@pytest.mark.skipif(sandbox.jail_module.available_mode() != sandbox.jail_module.NAMESPACES,
+                    reason="one launcher starts several jails only in the namespaces jail")
+def test_one_launcher_starts_two_jails_and_is_reaped_once_both_have_ended(tmp_path):
+    import os
+    import signal
+    import time
+
+    jail_module = sandbox.jail_module
+    (tmp_path / "week0").mkdir()
+    (tmp_path / "week0" / "__init__.py").write_text("")
+    (tmp_path / "week0" / "tools.py").write_text(MODULE)
+    jails = [jail_module.Jail(tmp_path, 2048, slot=slot) for slot in (0, 1)]
+    launched = jail_module.launch(jails)
+    boxes = [sandbox.Sandbox(tmp_path, call_timeout=5, slot=slot) for slot in (0, 1)]
+    previous = sandbox._active
+    try:
+        for box, jail, process in zip(boxes, jails, launched):
+            box.adopt(jail, process)
+            sandbox.activate(box)
+            assert sandbox.load("week0.tools").double(3) == 6
+        assert jails[0].uid != jails[1].uid and jails[0].init_pid != jails[1].init_pid
+        launcher = launched[0]._launcher.process
+        first = jails[0].launcher_pid
+        os.kill(first, signal.SIGTERM)  # ended by another process, as a forked grading process ends its own
+        for _ in range(500):
+            if not os.path.exists(f"/proc/{first}"):
+                break
+            time.sleep(0.01)
+        boxes[0].close()
+        assert launcher.poll() is None  # the other jail still runs: the launcher waits for it
+        boxes[1].close()
+        assert launcher.returncode == 0  # reaped when the last of its jails ended
+    finally:
+        sandbox.activate(previous)
+        for box in boxes:
+            box.close()

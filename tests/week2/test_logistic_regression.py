@@ -393,7 +393,8 @@ def _(rng):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_learning_rate_sweep_maps_each_rate_to_its_model(seed, value):
     rng = np.random.default_rng(seed)
-    rates = [float(r) for r in np.round(rng.uniform(0.01, 1.0, 2), 3)]
+    # Two different rates (two equal ones would make one key): 0.010 to 1.000, in steps of 0.001.
+    rates = [float(r) / 1000 for r in rng.choice(np.arange(10, 1001), size=2, replace=False)]
     data = split(seed, n_x=3, m_train=12, m_test=6)
     name = f"learning_rate_sweep(..., learning_rates={rates}, num_iterations=120)"
     results = logreg.learning_rate_sweep(*data, learning_rates=rates, num_iterations=120)

@@ -6,7 +6,9 @@ so a plain ``pytest`` checks the solutions), starts the sandbox, guards the cour
 status and a message a learner can act on. ``python -m grader`` and plain ``pytest`` share it.
 """
 import collections
+import compileall
 import gc
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -95,11 +97,30 @@ def pytest_configure(config):
     config._grader_outer_results = cases_module.remember_results({})  # a case's value tests share one run
     # The reference solutions are trusted; any other code might write into the course's files.
     trusted = submission == SOLUTIONS_DIR.resolve() or config.getoption("no_guard")
+    if not trusted:
+        _compile_suites(config.args)
     config._grader_guard = None if trusted else Guard(
         [TESTS_DIR, COURSE_ROOT / "grader", DATASETS_DIR, SOLUTIONS_DIR, COURSE_ROOT / "mistakes"],
         listed=[(COURSE_ROOT, STARTUP_FILES + CONFIG_FILES), *((folder, STARTUP_FILES) for folder in site_folders())])
     if not config.option.collectonly:
         sandbox.start()  # the worker imports numpy while pytest collects
+
+
+def _compile_suites(args):
+    """Write the bytecode of the test modules a session will import, before the guard reads the
+    course. In a course no run has compiled yet (a new release, a fresh clone), Python would write it
+    while the submission's worker imports its modules, into the guarded tests/ folder, and the guard
+    would put those files down to the submission. Up-to-date bytecode is left as it is; with
+    PYTHONDONTWRITEBYTECODE set, nothing is written."""
+    if sys.dont_write_bytecode:
+        return
+    paths = [Path(str(arg).split("::")[0]) for arg in args] or [TESTS_DIR]
+    compileall.compile_file(TESTS_DIR / "__init__.py", quiet=2)
+    for path in paths:
+        if path.is_dir():
+            compileall.compile_dir(path, quiet=2)
+        elif path.suffix == ".py":
+            compileall.compile_dir(path.parent, maxlevels=0, quiet=2)  # with the helpers beside it
 
 
 def pytest_report_header(config):

@@ -26,6 +26,18 @@ def test_untouched_stubs_are_all_not_implemented_and_exit_1(stub_report):
     assert {e["status"] for w in report["weeks"] for e in w["exercises"]} == {"not implemented"}
 
 
+def test_a_first_grading_of_a_course_without_bytecode_blames_nothing_on_the_submission(fresh_course):
+    # A new release or a fresh clone has no __pycache__: the bytecode Python writes for the test modules
+    # is written before the guard reads the course, not while the submission's worker runs.
+    submission = fresh_course.submission("copy_of_the_solutions")
+    done = fresh_course.grader("week8", "--submission", submission, "--format", "json",
+                               env={"PYTHONDONTWRITEBYTECODE": ""})
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["points"] == report["max_points"], done.stderr
+    assert "changed course files" not in done.stderr
+    assert list((fresh_course.root / "tests" / "week8" / "__pycache__").glob("test_cnn.*.pyc"))
+
+
 def test_the_text_report_of_the_solutions(course):
     done = course.grader("week1", "--solutions")
     assert done.returncode == 0

@@ -174,6 +174,7 @@ def prepare(args):
         raise CourseError("--submissions: grade a class with python -m grader ... --submissions DIR")
     limit_own_memory()
     protect_own_memory()
+    jail.adopt_orphans()
     remove_abandoned_folders()  # of grader runs that were killed
     if args.solutions and not SOLUTIONS_DIR.is_dir():
         raise CourseError("--solutions: the reference solutions are not part of this copy of the course "

@@ -84,9 +84,9 @@ def pytest_configure(config):
     submission = Path(config.getoption("submission") or SOLUTIONS_DIR).resolve()
     handed = next((p for p in config.pluginmanager.get_plugins() if isinstance(p, HandOver)), None)
     config._grader_spare = None if handed is None else handed.spare
-    sandbox = (None if handed is None else handed.sandbox) or sandbox_module.Sandbox(submission, call_timeout=config.getoption("call_timeout"),
-                                  memory_mb=config.getoption("memory_limit"),
-                                  time_limit=config.getoption("run_time_limit"))
+    sandbox = handed.sandbox if handed is not None else sandbox_module.Sandbox(
+        submission, call_timeout=config.getoption("call_timeout"), memory_mb=config.getoption("memory_limit"),
+        time_limit=config.getoption("run_time_limit"))
     for qualified in config.getoption("grader_oracles"):
         week, name = qualified.split(".", 1)
         sandbox.oracles.update(oracles.references(week, [name]))

@@ -20,7 +20,9 @@ explicitly, e.g. to try the fallbacks):
                 ``chmod go-rwx``; class grading and the Gradescope archive grade from private copies)
                 and open network connections. Every process of the jail's user is killed when it ends.
 ``none``        (not root: a learner grading their own work) a session of its own and resource
-                limits only; the report says "not isolated".
+                limits only; the report says "not isolated". What the code leaves running is ended
+                at the end (by its session, a variable of its environment, and, on Linux, as an
+                orphan that falls to ``python -m grader``: :func:`adopt_orphans`).
 
 Resource limits in every mode: address space (``--memory-limit``), CPU time, processes, open files,
 file size (which also caps the log of what the code prints).
@@ -498,7 +500,41 @@ def worker_path():
     return [p for p in entries if any(_within(p, folder) or _within(os.path.dirname(p), folder) for folder in folders)]
 
 
-PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
+_adopting = False  # see adopt_orphans
+
+
+def adopt_orphans():
+    """Make this process the one a process of the submission falls to when its parent ends (Linux; a
+    command's process, never one that runs other people's processes, such as a notebook's kernel).
+    Without a jail, what the submission leaves running is found by its session and a variable of its
+    environment, and a daemon can drop both (``setsid``, then an exec with an empty environment):
+    adopted here, it is found as a child of this process by :func:`end_orphans`."""
+    global _adopting
+    _adopting = prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def end_orphans():
+    """Kill, and reap, every process this one adopted (see :func:`adopt_orphans`); how many. Called
+    when every worker this process started has ended: its children then are what the submission left."""
+    if not _adopting:
+        return 0
+    ended, deadline = set(), time.monotonic() + STOP_TIMEOUT
+    while time.monotonic() < deadline:
+        running = _running_children(os.getpid())
+        for pid in running:
+            _signal(pid, signal.SIGKILL)
+            ended.add(pid)
+        while True:  # the killed, and what they had started, which falls to this process in turn
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        if not running:
+            break
+        time.sleep(0.005)
+    return len(ended)
 
 
 def prctl(option, value):

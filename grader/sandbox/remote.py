@@ -6,6 +6,7 @@ its worker and reads the answers, the proxies of the submission's functions and 
 import contextlib
 import copy
 import functools
+import io
 import os
 import queue
 import select
@@ -317,6 +318,8 @@ class Sandbox:
             self._worker = None
         if self._jail is not None:
             self.left_running += self._jail.left_running
+            if self._jail.mode == jail_module.NONE:  # what left the worker's session and environment
+                self.left_running += jail_module.end_orphans()
             self._jail.close()
             self._jail = None
 
@@ -347,6 +350,23 @@ class Sandbox:
             if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
                 raise SubmissionRaised(f"{path} is not a regular file of at most {limit // 2**20} MB")
             return f.read(limit)
+
+    def saved_model(self, save, name):
+        """``(parameters, attributes)`` of the HDF5 file a model's ``save(path)`` writes: the datasets of
+        its group ``parameters`` and the file's attributes, read here by HDF5's own parser from the bytes
+        the submission left in a :meth:`shared_folder` (never through a link it put there). ``name``
+        says what was called, in the failure of a file that is not HDF5."""
+        import h5py
+
+        with self.shared_folder() as folder:
+            path = str(Path(folder) / "model.h5")
+            save(path)
+            data = self.read_shared(path)
+        if not data.startswith(b"\x89HDF\r\n\x1a\n"):  # the HDF5 signature (at offset 0 from h5py)
+            checks.fail(f"{name}: {path} is not an HDF5 file (write it with h5py.File(path, 'w'))")
+        with h5py.File(io.BytesIO(data), "r") as f:
+            parameters = {key: f["parameters"][key][()] for key in f["parameters"]} if "parameters" in f else {}
+            return parameters, dict(f.attrs)
 
     @contextlib.contextmanager
     def shared_folder(self):

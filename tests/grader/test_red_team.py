@@ -475,3 +475,27 @@ def test_without_a_jail_processes_left_behind_are_stopped_at_the_end(course):
             continue
         for variable in variables:  # a process of a grading that has ended (its jail folder is gone)
             assert not (variable.startswith(marker) and not os.path.exists(variable[len(marker):])), entry
+
+
+HIDING = """
+
+def basic_sigmoid(x):  # a daemon with no session of the worker's and none of its environment
+    import os
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            os.execve("/bin/sh", ["sh", "-c", "sleep 3; echo escaped > {target}"], {{}})
+        os._exit(0)
+    os.wait()
+    return 1 / (1 + math.exp(-x))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the grading process adopts orphans on Linux")
+def test_without_a_jail_a_daemon_that_drops_its_traces_is_stopped_at_the_end(course, tmp_path):
+    target = tmp_path / "written_after_the_grading"
+    submission = course.submission("hiding", {"week1/numpy_basics.py": HIDING.format(target=target)})
+    done = course.grader("week1", "--submission", submission, env={"GRADER_JAIL": "none", "CI": ""})
+    assert "processes running after its calls; they were stopped" in done.stderr, done.stderr
+    time.sleep(4)  # it would have written by now
+    assert not target.exists()
